@@ -1,0 +1,2 @@
+/** Generic netlink: family resolution and message framing (genlmsghdr). */
+package dev.vigil.kernel.genl;

@@ -1,0 +1,48 @@
+package dev.vigil.kernel.libc;
+
+import java.nio.ByteOrder;
+
+/** Host byte order helpers for socket option values and socket addresses. */
+public final class Bytes {
+    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    private Bytes() {
+    }
+
+    public static byte[] intHost(int v) {
+        byte[] b = new byte[4];
+        putIntHost(b, 0, v);
+        return b;
+    }
+
+    public static void putIntHost(byte[] b, int off, int v) {
+        for (int i = 0; i < 4; i++) {
+            int shift = LITTLE ? 8 * i : 8 * (3 - i);
+            b[off + i] = (byte) (v >>> shift);
+        }
+    }
+
+    public static void putShortHost(byte[] b, int off, int v) {
+        if (LITTLE) {
+            b[off] = (byte) v;
+            b[off + 1] = (byte) (v >>> 8);
+        } else {
+            b[off] = (byte) (v >>> 8);
+            b[off + 1] = (byte) v;
+        }
+    }
+
+    public static void putShortNet(byte[] b, int off, int v) {
+        b[off] = (byte) (v >>> 8);
+        b[off + 1] = (byte) v;
+    }
+
+    public static int intHost(byte[] b, int off) {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int shift = LITTLE ? 8 * i : 8 * (3 - i);
+            v |= (b[off + i] & 0xff) << shift;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.vigil.kernel.netlink;
+
+import dev.vigil.kernel.libc.Errno;
+import dev.vigil.kernel.libc.KernelException;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Request/response over a {@link NetlinkTransport}: acknowledged requests, multi-part dumps
+ * (retried when the kernel flags {@code NLM_F_DUMP_INTR}) and batches of many requests per
+ * datagram with a result per request. Thread-safe: calls are serialised.
+ */
+public final class NetlinkClient implements AutoCloseable {
+    /** Requests per datagram in a batch; their acks must fit the receive buffer. */
+    static final int BATCH_WINDOW = 256;
+    static final int BATCH_BYTES = 120 << 10;
+    private static final int DUMP_RETRIES = 10;
+    private static final int REPLY_TIMEOUT_MILLIS = 30_000;
+
+    private final NetlinkTransport transport;
+    private int seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
+    private ByteBuffer out = ByteBuffer.allocate(BATCH_BYTES + (64 << 10)).order(ByteOrder.nativeOrder());
+
+    public NetlinkClient(NetlinkTransport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Opens a client over a real socket for {@code protocol}. */
+    public static NetlinkClient open(int protocol) {
+        return new NetlinkClient(NetlinkSocket.open(protocol));
+    }
+
+    /** The outcome of one request of a batch: {@code errno == 0} means acknowledged. */
+    public record Result(NlRequest request, int errno, String extAck) {
+        public boolean ok() {
+            return errno == 0;
+        }
+
+        public NetlinkException exception() {
+            return new NetlinkException(request.op(), errno, extAck);
+        }
+    }
+
+    private int nextSeq() {
+        seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
+        return seq;
+    }
+
+    /**
+     * Sends one request with {@code NLM_F_ACK} and returns the replies that came before the ack.
+     * Throws {@link NetlinkException} when the kernel answers with an error.
+     */
+    public synchronized List<NlMessage> request(NlRequest request) {
+        int s = nextSeq();
+        send(List.of(request), s, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+        List<NlMessage> replies = new ArrayList<>();
+        while (true) {
+            for (NlMessage m : receive(request.op())) {
+                if (m.seq() != s) {
+                    continue;
+                }
+                if (m.type() == Netlink.NLMSG_ERROR) {
+                    Result r = decodeError(request, m);
+                    if (!r.ok()) {
+                        throw r.exception();
+                    }
+                    return replies;
+                }
+                if (m.type() == Netlink.NLMSG_DONE) {
+                    return replies;
+                }
+                replies.add(m);
+            }
+        }
+    }
+
+    /** Runs a dump ({@code NLM_F_DUMP}) and returns every message of it. */
+    public synchronized List<NlMessage> dump(NlRequest request) {
+        for (int attempt = 0; attempt < DUMP_RETRIES; attempt++) {
+            int s = nextSeq();
+            send(List.of(request), s, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP);
+            List<NlMessage> replies = new ArrayList<>();
+            boolean interrupted = false;
+            boolean done = false;
+            while (!done) {
+                for (NlMessage m : receive(request.op())) {
+                    if (m.seq() != s) {
+                        continue;
+                    }
+                    interrupted |= m.hasFlag(Netlink.NLM_F_DUMP_INTR);
+                    if (m.type() == Netlink.NLMSG_DONE) {
+                        int err = m.payload().remaining() >= 4 ? m.payload().getInt(0) : 0;
+                        if (err < 0) {
+                            throw new NetlinkException(request.op(), -err, extAckOf(m, 4));
+                        }
+                        done = true;
+                    } else if (m.type() == Netlink.NLMSG_ERROR) {
+                        Result r = decodeError(request, m);
+                        if (!r.ok()) {
+                            throw r.exception();
+                        }
+                        done = true;
+                    } else if (m.type() != Netlink.NLMSG_NOOP) {
+                        replies.add(m);
+                    }
+                }
+            }
+            if (!interrupted) {
+                return replies;
+            }
+        }
+        throw new NetlinkException(request.op(), Errno.EINTR,
+                "dump interrupted by concurrent changes " + DUMP_RETRIES + " times");
+    }
+
+    /**
+     * Sends all requests, many per datagram, each with {@code NLM_F_ACK}, and returns one result
+     * per request in order. The kernel processes them in order; a failure does not stop the rest.
+     */
+    public synchronized List<Result> batch(List<NlRequest> requests) {
+        List<Result> results = new ArrayList<>(requests.size());
+        int i = 0;
+        while (i < requests.size()) {
+            int first = nextSeq();
+            int bytes = 0;
+            int n = 0;
+            while (i + n < requests.size() && n < BATCH_WINDOW) {
+                int len = Netlink.align(requests.get(i + n).length());
+                if (n > 0 && bytes + len > BATCH_BYTES) {
+                    break;
+                }
+                bytes += len;
+                n++;
+            }
+            List<NlRequest> window = requests.subList(i, i + n);
+            seq = first + n - 1;
+            send(window, first, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
+            Map<Integer, Result> got = new HashMap<>();
+            while (got.size() < n) {
+                for (NlMessage m : receive(window.get(0).op())) {
+                    int idx = m.seq() - first;
+                    if (idx < 0 || idx >= n || m.type() != Netlink.NLMSG_ERROR) {
+                        continue;
+                    }
+                    got.put(idx, decodeError(window.get(idx), m));
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                results.add(got.get(k));
+            }
+            i += n;
+        }
+        return results;
+    }
+
+    /** Like {@link #batch} but throws the first failure (after all requests were sent). */
+    public List<Result> batchOrThrow(List<NlRequest> requests) {
+        List<Result> results = batch(requests);
+        for (Result r : results) {
+            if (!r.ok()) {
+                throw r.exception();
+            }
+        }
+        return results;
+    }
+
+    private void send(List<NlRequest> requests, int firstSeq, int flags) {
+        int total = 0;
+        for (NlRequest r : requests) {
+            total += Netlink.align(r.length());
+        }
+        if (out.capacity() < total) {
+            out = ByteBuffer.allocate(total).order(ByteOrder.nativeOrder());
+        }
+        out.clear();
+        int s = firstSeq;
+        for (NlRequest r : requests) {
+            r.encode(out, s++, flags);
+        }
+        out.flip();
+        transport.send(out);
+    }
+
+    private List<NlMessage> receive(String op) {
+        ByteBuffer d = transport.receive(REPLY_TIMEOUT_MILLIS);
+        if (d == null) {
+            throw new KernelException(op + " (waiting for the kernel's reply)", Errno.ETIMEDOUT);
+        }
+        return NlMessage.parseAll(d);
+    }
+
+    /** Decodes an NLMSG_ERROR message (an ack when the error is 0). */
+    static Result decodeError(NlRequest request, NlMessage m) {
+        ByteBuffer p = m.payload();
+        int err = p.getInt(0);
+        int origLen = p.remaining() >= 8 ? p.getInt(4) : Netlink.HEADER_LEN;
+        int tlvOffset = m.hasFlag(Netlink.NLM_F_CAPPED) ? 4 + Netlink.HEADER_LEN : 4 + Netlink.align(origLen);
+        String ext = m.hasFlag(Netlink.NLM_F_ACK_TLVS) ? extAckOf(m, tlvOffset) : null;
+        return new Result(request, -err, ext);
+    }
+
+    private static String extAckOf(NlMessage m, int offset) {
+        if (m.payload().remaining() <= offset) {
+            return null;
+        }
+        try {
+            return Attrs.parse(m.payloadFrom(offset)).string(Netlink.NLMSGERR_ATTR_MSG);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.vigil.kernel.netlink;
+
+import dev.vigil.kernel.libc.Bytes;
+import dev.vigil.kernel.libc.Errno;
+import dev.vigil.kernel.libc.KernelException;
+import dev.vigil.kernel.libc.Syscalls;
+import jnr.ffi.Pointer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** An AF_NETLINK socket. Not thread-safe: one reader/writer at a time (the client serialises). */
+public final class NetlinkSocket implements NetlinkTransport {
+    private static final int RECV_BUF = 1 << 20;
+    private static final int SOCKET_RCVBUF = 8 << 20;
+
+    private final int fd;
+    private final String name;
+    private int sendCap;
+    private Pointer sendMem;
+    private final Pointer recvMem;
+    private volatile boolean closed;
+
+    private NetlinkSocket(int fd, String name) {
+        this.fd = fd;
+        this.name = name;
+        this.recvMem = Syscalls.allocate(RECV_BUF);
+        this.sendCap = 64 << 10;
+        this.sendMem = Syscalls.allocate(sendCap);
+    }
+
+    /** Opens a socket for {@code protocol} (e.g. {@link Netlink#NETLINK_ROUTE}), joined to {@code groups}. */
+    public static NetlinkSocket open(int protocol, int... groups) {
+        String name = protocol == Netlink.NETLINK_ROUTE ? "rtnetlink"
+                : protocol == Netlink.NETLINK_GENERIC ? "genetlink" : "netlink(" + protocol + ")";
+        int fd = Syscalls.socket(name, Syscalls.AF_NETLINK, Syscalls.SOCK_RAW, protocol);
+        try {
+            try {
+                Syscalls.setsockoptInt(fd, "SO_RCVBUFFORCE", Syscalls.SOL_SOCKET, Syscalls.SO_RCVBUFFORCE, SOCKET_RCVBUF);
+            } catch (KernelException e) {
+                Syscalls.setsockoptInt(fd, "SO_RCVBUF", Syscalls.SOL_SOCKET, Syscalls.SO_RCVBUF, SOCKET_RCVBUF);
+            }
+            optional(fd, Netlink.NETLINK_EXT_ACK, "NETLINK_EXT_ACK");
+            optional(fd, Netlink.NETLINK_CAP_ACK, "NETLINK_CAP_ACK");
+            byte[] sa = sockaddr(0);
+            Syscalls.bind(fd, name, sa);
+            for (int g : groups) {
+                Syscalls.setsockoptInt(fd, "NETLINK_ADD_MEMBERSHIP", Netlink.SOL_NETLINK,
+                        Netlink.NETLINK_ADD_MEMBERSHIP, g);
+            }
+            return new NetlinkSocket(fd, name);
+        } catch (RuntimeException e) {
+            Syscalls.close(fd);
+            throw e;
+        }
+    }
+
+    private static void optional(int fd, int opt, String optName) {
+        try {
+            Syscalls.setsockoptInt(fd, optName, Netlink.SOL_NETLINK, opt, 1);
+        } catch (KernelException e) {
+            // Older kernels lack the option; errors are then reported without extended ack.
+        }
+    }
+
+    /** struct sockaddr_nl { sa_family_t; u16 pad; u32 pid; u32 groups }. */
+    private static byte[] sockaddr(int groups) {
+        byte[] sa = new byte[12];
+        Bytes.putShortHost(sa, 0, Syscalls.AF_NETLINK);
+        Bytes.putIntHost(sa, 8, groups);
+        return sa;
+    }
+
+    @Override
+    public void send(ByteBuffer datagram) {
+        int len = datagram.remaining();
+        if (len > sendCap) {
+            sendCap = Integer.highestOneBit(len) << 1;
+            sendMem = Syscalls.allocate(sendCap);
+        }
+        byte[] b = new byte[len];
+        datagram.duplicate().get(b);
+        sendMem.put(0, b, 0, len);
+        Syscalls.sendto(fd, name, sendMem, len, 0, sockaddr(0));
+    }
+
+    @Override
+    public ByteBuffer receive(int timeoutMillis) {
+        if (closed) {
+            throw new KernelException("recv(" + name + ")", Errno.EBADF);
+        }
+        if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
+            return null;
+        }
+        int n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+        if (n > RECV_BUF) {
+            throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
+        }
+        byte[] b = new byte[n];
+        recvMem.get(0, b, 0, n);
+        return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
+    }
+
+    /** The file descriptor, for polling. */
+    public int fd() {
+        return fd;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            Syscalls.close(fd);
+        }
+    }
+}

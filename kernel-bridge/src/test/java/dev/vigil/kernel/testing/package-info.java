@@ -1,0 +1,2 @@
+/** Test fixtures: network namespaces and the IPVS VM assumptions. */
+package dev.vigil.kernel.testing;
