@@ -44,7 +44,7 @@ public final class Genl {
 
     /** The request that resolves family {@code name}. */
     public static NlRequest getFamilyRequest(String name) {
-        return header(CTRL_CMD_GETFAMILY, 1).string(CTRL_ATTR_FAMILY_NAME, name)
+        return header(CTRL_CMD_GETFAMILY, 0).string(CTRL_ATTR_FAMILY_NAME, name)
                 .request("CTRL_CMD_GETFAMILY(" + name + ")", GENL_ID_CTRL, 0);
     }
 

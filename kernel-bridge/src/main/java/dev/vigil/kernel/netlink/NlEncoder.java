@@ -156,9 +156,12 @@ public final class NlEncoder {
         return this;
     }
 
-    /** The body built so far, without trailing padding. */
+    /**
+     * The body built so far, padded to 4 bytes: like iproute2 and libnl, the message length
+     * counts the last attribute's padding (the attribute's own length does not).
+     */
     public byte[] toBytes() {
-        return Arrays.copyOf(buf.array(), buf.position());
+        return Arrays.copyOf(buf.array(), Netlink.align(buf.position()));
     }
 
     public NlRequest request(String op, int type, int flags) {

@@ -18,7 +18,7 @@ class NlCodecTest {
         assertThat(Golden.hex(b)).isEqualTo(
                 "05000100ab000000" // len 5, type 1, 0xab + 3 pad
                         + "060002003412" + "0000" // len 6, type 2, host-order 0x1234 + 2 pad
-                        + "0700030061620" + "0"); // len 7, type 3, "ab\0" (last attribute unpadded)
+                        + "07000300616200" + "00"); // len 7, type 3, "ab\0" + 1 pad
     }
 
     @Test
