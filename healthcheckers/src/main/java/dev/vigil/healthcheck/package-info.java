@@ -1,0 +1,2 @@
+/** The built-in health checkers, shipped as a plugin. */
+package dev.vigil.healthcheck;
