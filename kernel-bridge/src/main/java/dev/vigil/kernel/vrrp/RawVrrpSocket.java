@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * A {@link VrrpSocket} over a raw {@code socket(AF_INET|AF_INET6, SOCK_RAW, 112)}. The socket lives
@@ -205,7 +206,7 @@ public final class RawVrrpSocket implements VrrpSocket {
         }
     }
 
-    private <T> T withOpenSocket(String op, java.util.function.Supplier<T> body) {
+    private <T> T withOpenSocket(String op, Supplier<T> body) {
         lock.readLock().lock();
         try {
             ensureOpen(op);

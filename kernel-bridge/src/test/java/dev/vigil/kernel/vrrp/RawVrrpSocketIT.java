@@ -109,7 +109,7 @@ class RawVrrpSocketIT {
     }
 
     @Test
-    void ipv4UnicastFromSecondaryAddressViaPktinfo() throws Exception {
+    void ipv4UnicastAndMulticastFromSecondaryAddressViaPktinfo() throws Exception {
         InetAddress secondary = InetAddress.getByName("10.77.0.11");
         try (VrrpSocket rx = open(nsB, IpFamily.V4, "b0");
              VrrpSocket tx = open(nsA, IpFamily.V4, "a0", b -> b.sourceAddress(secondary))) {
@@ -121,6 +121,12 @@ class RawVrrpSocketIT {
             assertThat(p.ttl()).isEqualTo(255);
             assertThat(p.interfaceIndex()).isEqualTo(indexB);
             assertThat(p.multicast()).isFalse();
+
+            rx.joinVrrpGroup();
+            tx.sendToGroup(bytes("mcast_src_ip"));
+            ReceivedPacket m = next(rx);
+            assertThat(m.source()).isEqualTo(secondary);
+            assertThat(m.destination()).isEqualTo(IpFamily.V4.vrrpGroup());
         }
     }
 
