@@ -37,6 +37,30 @@ public final class Bytes {
         b[off + 1] = (byte) v;
     }
 
+    public static void putLongHost(byte[] b, int off, long v) {
+        for (int i = 0; i < 8; i++) {
+            int shift = LITTLE ? 8 * i : 8 * (7 - i);
+            b[off + i] = (byte) (v >>> shift);
+        }
+    }
+
+    public static long longHost(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            int shift = LITTLE ? 8 * i : 8 * (7 - i);
+            v |= (b[off + i] & 0xffL) << shift;
+        }
+        return v;
+    }
+
+    public static int shortNet(byte[] b, int off) {
+        return (b[off] & 0xff) << 8 | b[off + 1] & 0xff;
+    }
+
+    public static int shortHost(byte[] b, int off) {
+        return LITTLE ? (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 : shortNet(b, off);
+    }
+
     public static int intHost(byte[] b, int off) {
         int v = 0;
         for (int i = 0; i < 4; i++) {

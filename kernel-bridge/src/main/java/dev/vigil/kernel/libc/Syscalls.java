@@ -34,6 +34,7 @@ public final class Syscalls {
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
+    public static final int EFD_NONBLOCK = 0x800;
 
     public static final int POLLIN = 0x1;
 
@@ -170,6 +171,106 @@ public final class Syscalls {
                 throw new KernelException("poll", errno);
             }
         }
+    }
+
+    /**
+     * Waits until one of {@code fds} is readable or {@code timeoutMillis} passes (negative waits
+     * forever). Returns the {@code revents} of each descriptor, all zero on timeout.
+     */
+    public static int[] pollIn(int[] fds, int timeoutMillis) {
+        Pointer pfds = allocate(8 * fds.length);
+        for (int i = 0; i < fds.length; i++) {
+            pfds.putInt(8L * i, fds[i]);
+            pfds.putShort(8L * i + 4, (short) POLLIN);
+        }
+        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            int wait = timeoutMillis < 0 ? -1
+                    : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+            int rc = libc().poll(pfds, fds.length, wait);
+            if (rc >= 0) {
+                int[] revents = new int[fds.length];
+                for (int i = 0; i < fds.length; i++) {
+                    revents[i] = pfds.getShort(8L * i + 6) & 0xffff;
+                }
+                return revents;
+            }
+            int errno = errno();
+            if (errno != Errno.EINTR) {
+                throw new KernelException("poll", errno);
+            }
+        }
+    }
+
+    /** recvmsg with MSG_DONTWAIT: the byte count, or -1 when nothing is queued (EAGAIN). */
+    public static int recvmsgDontWait(int fd, String what, Pointer msghdr) {
+        while (true) {
+            long rc = libc().recvmsg(fd, msghdr, MSG_DONTWAIT);
+            if (rc >= 0) {
+                return (int) rc;
+            }
+            int errno = errno();
+            if (errno == Errno.EAGAIN) {
+                return -1;
+            }
+            if (errno != Errno.EINTR) {
+                throw new KernelException("recvmsg(" + what + ")", errno);
+            }
+        }
+    }
+
+    /** {@code struct ifreq} (40 bytes) with {@code ifr_name} set. */
+    private static Pointer ifreq(String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        if (n.length >= 16) {
+            throw new KernelException("ifreq(" + name + ")", Errno.EINVAL, "interface name longer than 15");
+        }
+        Pointer p = allocate(40);
+        p.put(0, n, 0, n.length);
+        return p;
+    }
+
+    /**
+     * Index of interface {@code name} in the network namespace of socket {@code fd}
+     * (SIOCGIFINDEX), unlike if_nametoindex which uses the calling thread's namespace.
+     */
+    public static int ifIndex(int fd, String name) {
+        Pointer p = ifreq(name);
+        ioctl(fd, "SIOCGIFINDEX " + name, NetConstants.SIOCGIFINDEX, p);
+        return p.getInt(16);
+    }
+
+    /** Name of interface {@code index} in the namespace of socket {@code fd} (SIOCGIFNAME). */
+    public static String ifName(int fd, int index) {
+        Pointer p = allocate(40);
+        p.putInt(16, index);
+        ioctl(fd, "SIOCGIFNAME " + index, NetConstants.SIOCGIFNAME, p);
+        byte[] b = new byte[16];
+        p.get(0, b, 0, 16);
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The 6-byte (Ethernet) hardware address of interface {@code name} in the namespace of socket
+     * {@code fd}: the start of {@code ifr_hwaddr.sa_data} from SIOCGIFHWADDR.
+     */
+    public static byte[] ifHwAddr(int fd, String name) {
+        Pointer p = ifreq(name);
+        ioctl(fd, "SIOCGIFHWADDR " + name, NetConstants.SIOCGIFHWADDR, p);
+        byte[] mac = new byte[6];
+        p.get(18, mac, 0, 6);
+        return mac;
+    }
+
+    /** The ARPHRD_ hardware type of interface {@code name} (SIOCGIFHWADDR {@code sa_family}). */
+    public static int ifHwType(int fd, String name) {
+        Pointer p = ifreq(name);
+        ioctl(fd, "SIOCGIFHWADDR " + name, NetConstants.SIOCGIFHWADDR, p);
+        return p.getShort(16) & 0xffff;
     }
 
     public static int ioctl(int fd, String what, long request, Pointer arg) {
