@@ -14,6 +14,7 @@ public final class NetConstants {
     public static final int SOL_IPV6 = 41;
     public static final int SOL_PACKET = 263;
 
+    public static final int IP_TOS = 1;
     public static final int IP_TTL = 2;
     public static final int IP_PKTINFO = 8;
     public static final int IP_MULTICAST_IF = 32;
@@ -25,6 +26,9 @@ public final class NetConstants {
 
     public static final int IPV6_CHECKSUM = 7;
     public static final int IPV6_UNICAST_HOPS = 16;
+    public static final int IPV6_TCLASS = 67;
+    /** IPTOS_PREC_INTERNETCONTROL (netinet/ip.h): the class VRRP adverts are sent with. */
+    public static final int IPTOS_PREC_INTERNETCONTROL = 0xc0;
     public static final int IPV6_MULTICAST_IF = 17;
     public static final int IPV6_MULTICAST_HOPS = 18;
     public static final int IPV6_MULTICAST_LOOP = 19;

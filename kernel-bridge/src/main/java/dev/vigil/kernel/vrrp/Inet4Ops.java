@@ -2,6 +2,7 @@ package dev.vigil.kernel.vrrp;
 
 import dev.vigil.kernel.libc.Bytes;
 import dev.vigil.kernel.libc.Cmsg;
+import dev.vigil.kernel.libc.NetConstants;
 import dev.vigil.kernel.libc.Syscalls;
 
 import java.net.Inet4Address;
@@ -39,6 +40,8 @@ final class Inet4Ops implements FamilyOps {
         Syscalls.setsockopt(fd, "IP_MULTICAST_IF", SOL_IP, IP_MULTICAST_IF, mreqn(null, ifindex));
         Syscalls.setsockoptInt(fd, "IP_MULTICAST_TTL", SOL_IP, IP_MULTICAST_TTL, VrrpSocket.TTL);
         Syscalls.setsockoptInt(fd, "IP_TTL", SOL_IP, IP_TTL, o.unicastTtl());
+        // Adverts are network control traffic, sent with precedence 6 like other VRRP routers.
+        Syscalls.setsockoptInt(fd, "IP_TOS", SOL_IP, NetConstants.IP_TOS, NetConstants.IPTOS_PREC_INTERNETCONTROL);
         Syscalls.setsockoptInt(fd, "IP_MULTICAST_LOOP", SOL_IP, IP_MULTICAST_LOOP, o.multicastLoop() ? 1 : 0);
         // Only groups this socket joined, not every group some socket joined on the host.
         Syscalls.setsockoptInt(fd, "IP_MULTICAST_ALL", SOL_IP, IP_MULTICAST_ALL, 0);

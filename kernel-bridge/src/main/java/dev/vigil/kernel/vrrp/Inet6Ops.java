@@ -4,6 +4,7 @@ import dev.vigil.kernel.libc.Bytes;
 import dev.vigil.kernel.libc.Cmsg;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.libc.KernelException;
+import dev.vigil.kernel.libc.NetConstants;
 import dev.vigil.kernel.libc.Syscalls;
 
 import java.net.Inet6Address;
@@ -47,6 +48,7 @@ final class Inet6Ops implements FamilyOps {
         Syscalls.setsockoptInt(fd, "IPV6_MULTICAST_IF", SOL_IPV6, IPV6_MULTICAST_IF, ifindex);
         Syscalls.setsockoptInt(fd, "IPV6_MULTICAST_HOPS", SOL_IPV6, IPV6_MULTICAST_HOPS, VrrpSocket.TTL);
         Syscalls.setsockoptInt(fd, "IPV6_UNICAST_HOPS", SOL_IPV6, IPV6_UNICAST_HOPS, o.unicastTtl());
+        Syscalls.setsockoptInt(fd, "IPV6_TCLASS", SOL_IPV6, NetConstants.IPV6_TCLASS, NetConstants.IPTOS_PREC_INTERNETCONTROL);
         Syscalls.setsockoptInt(fd, "IPV6_MULTICAST_LOOP", SOL_IPV6, IPV6_MULTICAST_LOOP, o.multicastLoop() ? 1 : 0);
         try {
             Syscalls.setsockoptInt(fd, "IPV6_MULTICAST_ALL", SOL_IPV6, IPV6_MULTICAST_ALL, 0);

@@ -2,6 +2,7 @@ package dev.vigil.kernel.vrrp;
 
 import dev.vigil.kernel.libc.Syscalls;
 import dev.vigil.kernel.netns.NetNamespace;
+import dev.vigil.kernel.testing.Capture;
 import dev.vigil.kernel.testing.TestNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,24 @@ class RawVrrpSocketIT {
 
     private static ReceivedPacket next(VrrpSocket s) {
         return s.receive(WAIT).orElseThrow(() -> new AssertionError("nothing received on " + s));
+    }
+
+    @Test
+    void advertsLeaveWithNetworkControlTosAndTrafficClass() throws Exception {
+        Capture.assumeInstalled("tcpdump");
+        for (IpFamily family : IpFamily.values()) {
+            try (VrrpSocket tx = open(nsA, family, "a0");
+                 Capture cap = Capture.start(net, nsB, "listening on", "tcpdump", "-i", "b0", "-nn", "-v", "-l",
+                         "-c", "1", family == IpFamily.V4 ? "ip proto 112" : "ip6 proto 112")) {
+                assertThat(cap.awaitReady(10_000)).as("capture ready: %s", cap.output()).isTrue();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                do {
+                    tx.sendToGroup(new byte[] {0x31, 0x33, 0x64, 0x01, 0x00, 0x64, 0x00, 0x00});
+                } while (!cap.awaitExit(250) && System.nanoTime() < deadline);
+                assertThat(cap.output()).as("%s advert", family)
+                        .contains(family == IpFamily.V4 ? "tos 0xc0" : "class 0xc0");
+            }
+        }
     }
 
     @Test
