@@ -58,7 +58,18 @@ public record Route(IpPrefix dst, InetAddress gateway, int ifindex, InetAddress 
                 + (gateway == null ? "" : " via " + gateway.getHostAddress())
                 + (ifindex == 0 ? "" : " dev #" + ifindex) + (prefSrc == null ? "" : " src " + prefSrc.getHostAddress())
                 + " table " + Integer.toUnsignedString(table) + (metric == 0 ? "" : " metric " + Integer.toUnsignedString(metric))
-                + " scope " + scope + " proto " + protocol;
+                + " scope " + scope + " proto " + protocolName(protocol);
+    }
+
+    private static String protocolName(int protocol) {
+        return switch (protocol) {
+            case Rtnl.RTPROT_UNSPEC -> "unspec";
+            case Rtnl.RTPROT_KERNEL -> "kernel";
+            case Rtnl.RTPROT_BOOT -> "boot";
+            case Rtnl.RTPROT_STATIC -> "static";
+            case Rtnl.RTPROT_KEEPALIVED -> "keepalived";
+            default -> Integer.toString(protocol);
+        };
     }
 
     /** Builds a {@link Route}; unset scope defaults as iproute2 does (link for a direct unicast route). */
