@@ -41,17 +41,7 @@ class RouteTableIT {
                 }
                 return null;
             });
-            List<Map<String, Object>> t100 = n.json("route", "show", "table", "100");
-            assertThat(t100).anySatisfy(r -> assertThat(r).containsEntry("dst", "10.2.0.0/16")
-                    .containsEntry("gateway", "10.1.1.254").containsEntry("dev", "veth0").containsEntry("metric", 10L)
-                    .containsEntry("protocol", "static").containsEntry("prefsrc", "10.1.1.1"));
-            assertThat(t100).anySatisfy(r -> assertThat(r).containsEntry("dst", "10.3.0.0/16")
-                    .containsEntry("type", "blackhole"));
-            assertThat(n.json("route", "show", "table", "100000")).singleElement().satisfies(r ->
-                    assertThat(r).containsEntry("dst", "10.4.0.0/16").containsEntry("scope", "link")
-                            .containsEntry("protocol", "keepalived"));
-            assertThat(n.json("-6", "route", "show", "table", "100")).singleElement().satisfies(r ->
-                    assertThat(r).containsEntry("dst", "2001:db8:5::/48").containsEntry("gateway", "2001:db8::fe"));
+            assertIpSeesRoutes(n);
 
             n.netns.call(() -> {
                 try (NetlinkRouteTable t = NetlinkRouteTable.open()) {
@@ -91,16 +81,7 @@ class RouteTableIT {
                 }
                 return null;
             });
-            List<Map<String, Object>> rules = n.json("rule");
-            assertThat(rules).anySatisfy(r -> assertThat(r).containsEntry("priority", 100L).containsEntry("src", "10.1.0.0")
-                    .containsEntry("srclen", 16L).containsEntry("dst", "10.9.0.0").containsEntry("iif", "veth0")
-                    .containsEntry("fwmark", "0x10").containsEntry("fwmask", "0xff").containsEntry("table", "100"));
-            assertThat(rules).anySatisfy(r -> assertThat(r).containsEntry("priority", 200L).containsEntry("oif", "veth0")
-                    .containsEntry("table", "1000"));
-            assertThat(rules).anySatisfy(r -> assertThat(r).containsEntry("priority", 300L).containsKey("not")
-                    .containsEntry("action", "unreachable"));
-            assertThat(n.json("-6", "rule")).anySatisfy(r -> assertThat(r).containsEntry("priority", 300L)
-                    .containsEntry("src", "2001:db8::").containsEntry("table", "100"));
+            assertIpSeesRules(n);
 
             n.netns.call(() -> {
                 try (NetlinkRouteTable t = NetlinkRouteTable.open()) {
@@ -115,5 +96,32 @@ class RouteTableIT {
             });
             assertThat(n.json("rule")).extracting(r -> r.get("priority")).containsExactly(0L, 32766L, 32767L);
         }
+    }
+
+    private static void assertIpSeesRoutes(RtnlNet n) {
+        List<Map<String, Object>> t100 = n.json("route", "show", "table", "100");
+        assertThat(t100).anySatisfy(r -> assertThat(r).containsEntry("dst", "10.2.0.0/16")
+                .containsEntry("gateway", "10.1.1.254").containsEntry("dev", "veth0").containsEntry("metric", 10L)
+                .containsEntry("protocol", "static").containsEntry("prefsrc", "10.1.1.1"));
+        assertThat(t100).anySatisfy(r -> assertThat(r).containsEntry("dst", "10.3.0.0/16")
+                .containsEntry("type", "blackhole"));
+        assertThat(n.json("route", "show", "table", "100000")).singleElement().satisfies(r ->
+                assertThat(r).containsEntry("dst", "10.4.0.0/16").containsEntry("scope", "link")
+                        .containsEntry("protocol", "keepalived"));
+        assertThat(n.json("-6", "route", "show", "table", "100")).singleElement().satisfies(r ->
+                assertThat(r).containsEntry("dst", "2001:db8:5::/48").containsEntry("gateway", "2001:db8::fe"));
+    }
+
+    private static void assertIpSeesRules(RtnlNet n) {
+        List<Map<String, Object>> rules = n.json("rule");
+        assertThat(rules).anySatisfy(r -> assertThat(r).containsEntry("priority", 100L).containsEntry("src", "10.1.0.0")
+                .containsEntry("srclen", 16L).containsEntry("dst", "10.9.0.0").containsEntry("iif", "veth0")
+                .containsEntry("fwmark", "0x10").containsEntry("fwmask", "0xff").containsEntry("table", "100"));
+        assertThat(rules).anySatisfy(r -> assertThat(r).containsEntry("priority", 200L).containsEntry("oif", "veth0")
+                .containsEntry("table", "1000"));
+        assertThat(rules).anySatisfy(r -> assertThat(r).containsEntry("priority", 300L).containsKey("not")
+                .containsEntry("action", "unreachable"));
+        assertThat(n.json("-6", "rule")).anySatisfy(r -> assertThat(r).containsEntry("priority", 300L)
+                .containsEntry("src", "2001:db8::").containsEntry("table", "100"));
     }
 }
