@@ -56,6 +56,9 @@ public final class Syscalls {
             }
             libc = LibraryLoader.create(LibC.class).load("c");
             runtime = Runtime.getRuntime(libc);
+            if (runtime.addressSize() != 8 || runtime.longSize() != 8) {
+                throw new UnsupportedOperationException("needs a 64-bit (LP64) JVM: native structures use LP64 layouts");
+            }
             libc.getpid();
         } catch (Throwable t) {
             cause = t;
@@ -98,12 +101,23 @@ public final class Syscalls {
 
     /** Runs {@code call} until it does not fail with EINTR; throws on -1. */
     private static long check(String op, LongSupplier call) {
+        return check(op, 0, call);
+    }
+
+    /**
+     * Runs {@code call}, retrying EINTR (the only place that does); returns -1 when it fails with
+     * {@code tolerated} (0 tolerates nothing) and throws {@link KernelException} on other errors.
+     */
+    private static long check(String op, int tolerated, LongSupplier call) {
         while (true) {
             long rc = call.getAsLong();
             if (rc >= 0) {
                 return rc;
             }
             int errno = errno();
+            if (tolerated != 0 && errno == tolerated) {
+                return -1;
+            }
             if (errno != Errno.EINTR) {
                 throw new KernelException(op, errno);
             }
@@ -150,73 +164,42 @@ public final class Syscalls {
         return (int) check("recvmsg(" + what + ")", () -> libc().recvmsg(fd, msghdr, flags));
     }
 
+    /** Per-thread pollfd array (8 bytes per descriptor), so waiting allocates no native memory. */
+    private static final ThreadLocal<Pointer> POLLFDS = ThreadLocal.withInitial(() -> allocate(8 * 8));
+
     /**
      * Waits until {@code fd} is readable or {@code timeoutMillis} passes (negative waits forever).
      * Returns true when readable.
      */
     public static boolean pollIn(int fd, int timeoutMillis) {
-        Pointer pfd = allocate(8);
-        pfd.putInt(0, fd);
-        pfd.putShort(4, (short) POLLIN);
-        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
-            int wait = timeoutMillis < 0 ? -1
-                    : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-            int rc = libc().poll(pfd, 1, wait);
-            if (rc >= 0) {
-                return rc > 0;
-            }
-            int errno = errno();
-            if (errno != Errno.EINTR) {
-                throw new KernelException("poll", errno);
-            }
-        }
+        return pollIn(new int[] {fd}, timeoutMillis)[0] != 0;
     }
 
     /**
      * Waits until one of {@code fds} is readable or {@code timeoutMillis} passes (negative waits
-     * forever). Returns the {@code revents} of each descriptor, all zero on timeout.
+     * forever). Returns the {@code revents} of each descriptor, all zero on timeout. EINTR restarts
+     * the wait with the time that is left.
      */
     public static int[] pollIn(int[] fds, int timeoutMillis) {
-        Pointer pfds = allocate(8 * fds.length);
+        Pointer pfds = fds.length <= 8 ? POLLFDS.get() : allocate(8 * fds.length);
         for (int i = 0; i < fds.length; i++) {
             pfds.putInt(8L * i, fds[i]);
             pfds.putShort(8L * i + 4, (short) POLLIN);
+            pfds.putShort(8L * i + 6, (short) 0);
         }
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (true) {
-            int wait = timeoutMillis < 0 ? -1
-                    : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-            int rc = libc().poll(pfds, fds.length, wait);
-            if (rc >= 0) {
-                int[] revents = new int[fds.length];
-                for (int i = 0; i < fds.length; i++) {
-                    revents[i] = pfds.getShort(8L * i + 6) & 0xffff;
-                }
-                return revents;
-            }
-            int errno = errno();
-            if (errno != Errno.EINTR) {
-                throw new KernelException("poll", errno);
-            }
+        check("poll", () -> libc().poll(pfds, fds.length, timeoutMillis < 0 ? -1
+                : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)));
+        int[] revents = new int[fds.length];
+        for (int i = 0; i < fds.length; i++) {
+            revents[i] = pfds.getShort(8L * i + 6) & 0xffff;
         }
+        return revents;
     }
 
     /** recvmsg with MSG_DONTWAIT: the byte count, or -1 when nothing is queued (EAGAIN). */
     public static int recvmsgDontWait(int fd, String what, Pointer msghdr) {
-        while (true) {
-            long rc = libc().recvmsg(fd, msghdr, MSG_DONTWAIT);
-            if (rc >= 0) {
-                return (int) rc;
-            }
-            int errno = errno();
-            if (errno == Errno.EAGAIN) {
-                return -1;
-            }
-            if (errno != Errno.EINTR) {
-                throw new KernelException("recvmsg(" + what + ")", errno);
-            }
-        }
+        return (int) check("recvmsg(" + what + ")", Errno.EAGAIN, () -> libc().recvmsg(fd, msghdr, MSG_DONTWAIT));
     }
 
     /** {@code struct ifreq} (40 bytes) with {@code ifr_name} set. */

@@ -25,6 +25,7 @@ public final class NetlinkClient implements AutoCloseable {
     private static final int REPLY_TIMEOUT_MILLIS = 30_000;
 
     private final NetlinkTransport transport;
+    private volatile boolean closed;
     private int seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     private ByteBuffer out = ByteBuffer.allocate(BATCH_BYTES + (64 << 10)).order(ByteOrder.nativeOrder());
 
@@ -51,6 +52,16 @@ public final class NetlinkClient implements AutoCloseable {
     private int nextSeq() {
         seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
         return seq;
+    }
+
+    /** Reserves {@code n} consecutive sequence numbers (never 0, never wrapping) and returns the first. */
+    private int reserveSeqs(int n) {
+        if (seq > Integer.MAX_VALUE - n - 1) {
+            seq = 0;
+        }
+        int first = seq + 1;
+        seq += n;
+        return first;
     }
 
     /**
@@ -128,7 +139,6 @@ public final class NetlinkClient implements AutoCloseable {
         List<Result> results = new ArrayList<>(requests.size());
         int i = 0;
         while (i < requests.size()) {
-            int first = nextSeq();
             int bytes = 0;
             int n = 0;
             while (i + n < requests.size() && n < BATCH_WINDOW) {
@@ -140,7 +150,7 @@ public final class NetlinkClient implements AutoCloseable {
                 n++;
             }
             List<NlRequest> window = requests.subList(i, i + n);
-            seq = first + n - 1;
+            int first = reserveSeqs(n);
             send(window, first, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
             Map<Integer, Result> got = new HashMap<>();
             while (got.size() < n) {
@@ -189,6 +199,9 @@ public final class NetlinkClient implements AutoCloseable {
     }
 
     private List<NlMessage> receive(String op) {
+        if (closed) {
+            throw new KernelException(op, Errno.EBADF, "netlink client closed");
+        }
         ByteBuffer d = transport.receive(REPLY_TIMEOUT_MILLIS);
         if (d == null) {
             throw new KernelException(op + " (waiting for the kernel's reply)", Errno.ETIMEDOUT);
@@ -199,6 +212,9 @@ public final class NetlinkClient implements AutoCloseable {
     /** Decodes an NLMSG_ERROR message (an ack when the error is 0). */
     static Result decodeError(NlRequest request, NlMessage m) {
         ByteBuffer p = m.payload();
+        if (p.remaining() < 4) {
+            return new Result(request, Errno.EINVAL, "truncated NLMSG_ERROR from the kernel");
+        }
         int err = p.getInt(0);
         int origLen = p.remaining() >= 8 ? p.getInt(4) : Netlink.HEADER_LEN;
         int tlvOffset = m.hasFlag(Netlink.NLM_F_CAPPED) ? 4 + Netlink.HEADER_LEN : 4 + Netlink.align(origLen);
@@ -217,8 +233,12 @@ public final class NetlinkClient implements AutoCloseable {
         }
     }
 
+    /** Closes the transport once no request is in flight. */
     @Override
-    public void close() {
-        transport.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            transport.close();
+        }
     }
 }

@@ -11,15 +11,17 @@ import java.nio.ByteOrder;
 
 /** An AF_NETLINK socket. Not thread-safe: one reader/writer at a time (the client serialises). */
 public final class NetlinkSocket implements NetlinkTransport {
-    private static final int RECV_BUF = 1 << 20;
+    /** Dump datagrams are at most ~32 KiB; bigger ones are sized with MSG_PEEK first. */
+    private static final int RECV_BUF = 64 << 10;
     private static final int SOCKET_RCVBUF = 8 << 20;
 
     private final int fd;
     private final String name;
     private int sendCap;
     private Pointer sendMem;
-    private final Pointer recvMem;
-    private volatile boolean closed;
+    private Pointer recvMem;
+    private int recvCap = RECV_BUF;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NetlinkSocket(int fd, String name) {
         this.fd = fd;
@@ -86,14 +88,19 @@ public final class NetlinkSocket implements NetlinkTransport {
 
     @Override
     public ByteBuffer receive(int timeoutMillis) {
-        if (closed) {
+        if (closed.get()) {
             throw new KernelException("recv(" + name + ")", Errno.EBADF);
         }
         if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
             return null;
         }
-        int n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
-        if (n > RECV_BUF) {
+        int size = Syscalls.recv(fd, name, recvMem, 0, Syscalls.MSG_PEEK | Syscalls.MSG_TRUNC);
+        if (size > recvCap) {
+            recvCap = Integer.highestOneBit(size) << 1;
+            recvMem = Syscalls.allocate(recvCap);
+        }
+        int n = Syscalls.recv(fd, name, recvMem, recvCap, Syscalls.MSG_TRUNC);
+        if (n > recvCap) {
             throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
         }
         byte[] b = new byte[n];
@@ -108,8 +115,7 @@ public final class NetlinkSocket implements NetlinkTransport {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
             Syscalls.close(fd);
         }
     }

@@ -66,6 +66,9 @@ public final class NlEncoder {
     // ---- attributes ----
 
     private void header(int type, int payloadLen) {
+        if (4 + payloadLen > 0xffff) {
+            throw new IllegalArgumentException("netlink attribute " + type + " too long: " + payloadLen + " bytes");
+        }
         pad();
         ensure(4 + payloadLen + 3);
         buf.putShort((short) (4 + payloadLen));
@@ -152,7 +155,11 @@ public final class NlEncoder {
     }
 
     public NlEncoder endNested(int mark) {
-        buf.putShort(mark, (short) (buf.position() - mark));
+        int len = buf.position() - mark;
+        if (len > 0xffff) {
+            throw new IllegalArgumentException("nested netlink attribute too long: " + len + " bytes");
+        }
+        buf.putShort(mark, (short) len);
         return this;
     }
 

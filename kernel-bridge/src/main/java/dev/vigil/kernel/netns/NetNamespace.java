@@ -50,7 +50,11 @@ public final class NetNamespace {
         }
     }
 
-    /** A thread factory whose threads enter this namespace before running their task. */
+    /**
+     * A thread factory whose threads enter this namespace before running their task. When the
+     * namespace cannot be entered the task does not run at all (it must never run in the wrong
+     * namespace); the failure goes to the thread's uncaught-exception handler.
+     */
     public ThreadFactory threadFactory(String threadName) {
         return r -> {
             Thread t = new Thread(() -> {
@@ -64,9 +68,16 @@ public final class NetNamespace {
 
     /** Runs {@code body} on a fresh thread inside this namespace and returns its result. */
     public <T> T call(Callable<T> body) throws Exception {
-        ExecutorService ex = Executors.newSingleThreadExecutor(threadFactory("netns-" + name));
+        ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "netns-" + name);
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            Future<T> f = ex.submit(body);
+            Future<T> f = ex.submit(() -> {
+                enterCurrentThread();
+                return body.call();
+            });
             try {
                 return f.get();
             } catch (ExecutionException e) {

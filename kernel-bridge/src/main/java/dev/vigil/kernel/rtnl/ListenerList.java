@@ -23,7 +23,10 @@ final class ListenerList {
             for (LinkMonitor.Listener l : listeners) {
                 try {
                     l.onEvent(e);
-                } catch (RuntimeException ex) {
+                } catch (VirtualMachineError fatal) {
+                    throw fatal;
+                } catch (Throwable ex) {
+                    // Any other failure stays with the listener: delivery to the rest goes on.
                     LOG.warn("link event listener {} failed on {}", l, e, ex);
                 }
             }

@@ -86,30 +86,42 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
         }
     }
 
+    private int failures;
+
     private void run() {
-        while (running) {
-            try {
-                if (resyncReason != null) {
-                    resync();
+        try {
+            while (running) {
+                try {
+                    if (resyncReason != null) {
+                        resync();
+                    }
+                    ByteBuffer d = events.receive(POLL_MILLIS);
+                    if (d != null && running) {
+                        handle(d);
+                    }
+                } catch (RuntimeException e) {
+                    if (running) {
+                        failed(e);
+                    }
                 }
-                ByteBuffer d = events.receive(POLL_MILLIS);
-                if (d != null && running) {
-                    handle(d);
-                }
-            } catch (RuntimeException e) {
-                if (running) {
-                    failed(e);
-                }
+            }
+        } finally {
+            // Only the reader closes the sockets: never while it may still be using them.
+            events.close();
+            if (ownsClient) {
+                client.close();
             }
         }
     }
 
+    /**
+     * Applies and delivers message by message, so that a message that fails to decode loses
+     * nothing before it; the failure then triggers a resync, which finds what came after it.
+     */
     private void handle(ByteBuffer datagram) {
-        List<LinkEvent> out = new ArrayList<>();
         for (NlMessage m : NlMessage.parseAll(datagram)) {
-            out.addAll(cache.apply(m));
+            listeners.deliver(cache.apply(m));
         }
-        listeners.deliver(out);
     }
 
     private void failed(RuntimeException e) {
@@ -118,10 +130,18 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
             resyncReason = "ENOBUFS: notifications lost";
             return;
         }
-        LOG.warn("link monitor failed, re-reading links and addresses: {}", e.toString());
+        if (e instanceof KernelException k && k.errno() == Errno.EBADF) {
+            LOG.error("link monitor socket closed under it; stopping: {}", e.toString());
+            running = false;
+            return;
+        }
+        failures++;
+        long backoff = Math.min(5_000L, POLL_MILLIS * (1L << Math.min(failures, 6)));
+        LOG.warn("link monitor failed ({} in a row), re-reading links and addresses in {} ms: {}",
+                failures, backoff, e.toString());
         resyncReason = e.toString();
         try {
-            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+            TimeUnit.MILLISECONDS.sleep(backoff);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             running = false;
@@ -134,6 +154,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
         List<LinkEvent> out = new ArrayList<>(cache.replace(dumpLinks(), dumpAddresses()));
         out.add(new LinkEvent.Resynced(resyncReason));
         resyncReason = null;
+        failures = 0;
         LOG.info("link monitor resynced: {} change(s) found", out.size() - 1);
         listeners.deliver(out);
     }
@@ -187,6 +208,7 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
         return listeners.add(listener);
     }
 
+    /** Stops the reader (within one poll interval) and, through it, closes the sockets. */
     @Override
     public void close() {
         if (!running) {
@@ -200,10 +222,9 @@ public final class NetlinkLinkMonitor implements LinkMonitor {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        events.close();
-        if (ownsClient) {
-            client.close();
+            if (reader.isAlive()) {
+                LOG.warn("link monitor reader still busy after 5 s; it closes its sockets when it returns");
+            }
         }
     }
 }

@@ -76,8 +76,9 @@ public final class FakeVrrpSocket implements VrrpSocket {
             try {
                 item = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
+                // Not a timeout: keep the interrupt and end the caller's receive loop.
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                throw new VrrpSocketClosedException("receive(fake " + interfaceName() + ") interrupted");
             }
             if (item == null) {
                 return Optional.empty();

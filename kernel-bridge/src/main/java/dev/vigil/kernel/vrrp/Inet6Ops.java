@@ -26,11 +26,15 @@ import static dev.vigil.kernel.libc.NetConstants.SOL_IPV6;
 
 /**
  * IPv6: a raw socket receives only the payload; the source comes from msg_name, destination and
- * interface from IPV6_PKTINFO, hop limit from IPV6_HOPLIMIT. IPV6_CHECKSUM is left off (its
- * default for protocols other than ICMPv6), so the kernel neither fills in nor verifies the VRRPv3
- * checksum: the codec computes it over the pseudo-header.
+ * interface from IPV6_PKTINFO, hop limit from IPV6_HOPLIMIT. IPV6_CHECKSUM is set to offset 6:
+ * the VRRPv3 checksum covers the IPv6 pseudo-header, whose source only the kernel knows for
+ * sure when it picks the address, so the kernel fills it in on send and drops packets whose
+ * checksum is wrong on receive (RFC 5798 section 7.1, check 3).
  */
 final class Inet6Ops implements FamilyOps {
+    /** Offset of the checksum in the VRRP header (RFC 5798 section 5.1). */
+    static final int VRRP_CHECKSUM_OFFSET = 6;
+
     @Override
     public int domain() {
         return Syscalls.AF_INET6;
@@ -43,6 +47,7 @@ final class Inet6Ops implements FamilyOps {
 
     @Override
     public void configure(int fd, int ifindex, VrrpSocketOptions o) {
+        Syscalls.setsockoptInt(fd, "IPV6_CHECKSUM", SOL_IPV6, NetConstants.IPV6_CHECKSUM, VRRP_CHECKSUM_OFFSET);
         Syscalls.setsockoptInt(fd, "IPV6_RECVPKTINFO", SOL_IPV6, IPV6_RECVPKTINFO, 1);
         Syscalls.setsockoptInt(fd, "IPV6_RECVHOPLIMIT", SOL_IPV6, IPV6_RECVHOPLIMIT, 1);
         Syscalls.setsockoptInt(fd, "IPV6_MULTICAST_IF", SOL_IPV6, IPV6_MULTICAST_IF, ifindex);

@@ -148,6 +148,12 @@ public final class RawVrrpSocket implements VrrpSocket {
             LOG.debug("{}: dropped malformed packet of {} bytes", what, n);
             return null;
         }
+        if (p.interfaceIndex() > 0 && p.interfaceIndex() != ifindex) {
+            // Without SO_BINDTODEVICE a raw socket hears every interface; this one serves one.
+            LOG.debug("{}: dropped packet from {} that arrived on interface #{}", what,
+                    p.source().getHostAddress(), p.interfaceIndex());
+            return null;
+        }
         if (options.dropInvalidTtl() && !p.hasVrrpTtl()) {
             LOG.debug("{}: dropped packet from {} with TTL {}", what, p.source().getHostAddress(), p.ttl());
             return null;

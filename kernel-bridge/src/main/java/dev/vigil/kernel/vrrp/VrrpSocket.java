@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * Sends and receives VRRP messages (IP protocol 112) on one interface; bytes in, bytes out. The
- * VRRP codec builds and checks the payload, including the checksum: for IPv6 the kernel is not
- * asked to compute it (IPV6_CHECKSUM stays off) because VRRPv3 sums over the IPv6 pseudo-header
- * and the codec owns that. Sends and receives may come from different threads; {@link #close()}
- * wakes a thread blocked in {@link #receive}.
+ * VRRP codec builds and checks the payload. Checksums: over IPv6 the kernel computes the VRRPv3
+ * checksum on send (the pseudo-header needs the source the kernel picks) and verifies it on
+ * receive; over IPv4 the codec computes it, so a VRRPv3 sender must know its source address
+ * (mcast_src_ip / unicast_src_ip, or the interface's primary address) and set it in the options.
+ * Sends and receives may come from different threads; {@link #close()} wakes a thread blocked
+ * in {@link #receive}.
  */
 public interface VrrpSocket extends AutoCloseable {
     /** IP protocol number of VRRP (RFC 5798 section 5.1.1.4, RFC 3768 section 5.2.4). */

@@ -28,14 +28,16 @@ class LinkMonitorIT {
         try (RtnlNet n = new RtnlNet("rtnlmon"); NetlinkLinkMonitor m = n.netns.call(NetlinkLinkMonitor::open)) {
             List<LinkEvent> seen = new CopyOnWriteArrayList<>();
             m.subscribe(seen::add);
-            assertThat(m.links()).extracting(Link::name).containsExactly("lo", "veth1", "veth0");
+            // A new namespace may also hold fallback tunnel devices (tunl0, sit0...) on some hosts.
+            assertThat(m.links()).extracting(Link::name).contains("lo", "veth1", "veth0");
             assertThat(m.indexOf("veth0")).isEqualTo(n.index("veth0"));
             assertThat(TestNet.await(DEADLINE_MILLIS, () -> m.link("veth0").orElseThrow().usable())).isTrue();
 
             n.ip("link", "set", "veth1", "down");
             assertThat(saw(seen, link("veth0", u -> u.carrierChanged() && !u.current().carrier()))).as("%s", seen).isTrue();
             assertThat(saw(seen, link("veth1", u -> u.upChanged() && !u.current().up()))).as("%s", seen).isTrue();
-            assertThat(m.link("veth0").orElseThrow().operState()).isEqualTo(OperState.LOWERLAYERDOWN);
+            assertThat(TestNet.await(DEADLINE_MILLIS,
+                    () -> m.link("veth0").orElseThrow().operState() == OperState.LOWERLAYERDOWN)).isTrue();
 
             seen.clear();
             n.ip("link", "set", "veth1", "up");
@@ -119,7 +121,8 @@ class LinkMonitorIT {
             }));
             long start = System.nanoTime();
             m.close();
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+            // Generous bound: the reader polls every 100 ms; this only catches a close that hangs.
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
             assertThat(threads).singleElement().satisfies(t -> assertThat(t.isAlive()).isFalse());
         }
     }

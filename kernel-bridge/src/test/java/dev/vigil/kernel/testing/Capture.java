@@ -73,7 +73,7 @@ public final class Capture implements AutoCloseable {
         if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
             return false;
         }
-        reader.join(timeoutMillis);
+        reader.join(Math.max(1_000, timeoutMillis)); // join(0) would wait for ever
         return true;
     }
 

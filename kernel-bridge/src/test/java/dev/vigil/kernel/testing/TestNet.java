@@ -32,9 +32,23 @@ public final class TestNet implements AutoCloseable {
     public static void assumeNetnsCapable() {
         assumeTrue(KernelBridge.isAvailable(), () -> "skipped: kernel bridge unavailable: "
                 + KernelBridge.unavailabilityCause());
-        assumeTrue("root".equals(System.getProperty("user.name")), "skipped: network namespaces need root");
+        assumeTrue(isRoot(), "skipped: network namespaces need root");
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")),
                 "skipped: iproute2 (ip) is not installed");
+    }
+
+    /** True when the effective user id is 0. */
+    public static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return "0".equals(line.split("\\s+")[2]);
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "root".equals(System.getProperty("user.name"));
     }
 
     /** Creates the fixture for test tag {@code tag} (short, [a-z0-9]). */
@@ -84,10 +98,8 @@ public final class TestNet implements AutoCloseable {
 
     /** A veth pair between two namespaces, both ends up. */
     public void veth(String ns1, String if1, String ns2, String if2) {
-        String tmp = "vtmp" + Integer.toHexString(created.size() * 31 + if1.hashCode() & 0xfffff);
-        run(List.of("ip", "link", "add", tmp, "type", "veth", "peer", "name", tmp + "p"), true);
-        run(List.of("ip", "link", "set", tmp, "netns", ns1, "name", if1), true);
-        run(List.of("ip", "link", "set", tmp + "p", "netns", ns2, "name", if2), true);
+        // Created inside the namespaces: nothing ever appears in (or is left in) the host's.
+        run(List.of("ip", "-n", ns1, "link", "add", if1, "type", "veth", "peer", "name", if2, "netns", ns2), true);
         exec(ns1, "ip", "link", "set", if1, "up");
         exec(ns2, "ip", "link", "set", if2, "up");
     }
@@ -130,17 +142,22 @@ public final class TestNet implements AutoCloseable {
     /** Runs a host command; when {@code check}, a non-zero exit throws with the output. */
     public static String run(List<String> cmd, boolean check) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out: " + cmd);
+            Path out = Files.createTempFile("testnet", ".out");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    throw new IllegalStateException("timed out after 60 s: " + String.join(" ", cmd));
+                }
+                String s = Files.readString(out, StandardCharsets.UTF_8);
+                if (check && p.exitValue() != 0) {
+                    throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + s);
+                }
+                return s;
+            } finally {
+                Files.deleteIfExists(out);
             }
-            String s = new String(out, StandardCharsets.UTF_8);
-            if (check && p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + ": " + s);
-            }
-            return s;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
