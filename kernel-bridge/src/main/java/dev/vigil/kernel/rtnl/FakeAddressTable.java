@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.netlink.NetlinkException;
 
@@ -47,7 +48,7 @@ public final class FakeAddressTable implements AddressTable {
         if (find(address) != null) {
             return false;
         }
-        String label = address.label() != null || address.family() != IpFamily.INET ? address.label()
+        String label = address.label() != null || address.family() != IpFamily.V4 ? address.label()
                 : links.nameOf(address.ifindex());
         links.putAddress(address.withLabel(label).withFlags(AddressFlag.PERMANENT));
         return true;

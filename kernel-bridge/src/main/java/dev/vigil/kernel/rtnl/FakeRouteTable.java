@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.netlink.NetlinkException;
 
@@ -22,7 +23,7 @@ public final class FakeRouteTable implements RouteTable {
         for (IpFamily f : IpFamily.values()) {
             rules.add(Rule.builder(f).priority(0).table(Rtnl.RT_TABLE_LOCAL).build());
             rules.add(Rule.builder(f).priority(32766).table(Rtnl.RT_TABLE_MAIN).build());
-            if (f == IpFamily.INET) {
+            if (f == IpFamily.V4) {
                 rules.add(Rule.builder(f).priority(32767).table(Rtnl.RT_TABLE_DEFAULT).build());
             }
         }

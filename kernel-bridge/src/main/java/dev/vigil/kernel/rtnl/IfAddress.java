@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Collections;
@@ -72,7 +73,7 @@ public record IfAddress(int ifindex, InetAddress address, int prefixLength, Stri
 
     /** With the broadcast address of the prefix (all host bits set), as {@code ip addr add ... brd +}. */
     public IfAddress withDefaultBroadcast() {
-        if (family() != IpFamily.INET || prefixLength >= 31) {
+        if (family() != IpFamily.V4 || prefixLength >= 31) {
             return withBroadcast(null);
         }
         byte[] b = address.getAddress();

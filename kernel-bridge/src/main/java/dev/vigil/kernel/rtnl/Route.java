@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -145,7 +146,7 @@ public record Route(IpPrefix dst, InetAddress gateway, int ifindex, InetAddress 
             return switch (type) {
                 case LOCAL, NAT -> Scope.HOST;
                 case BROADCAST, MULTICAST, ANYCAST -> Scope.LINK;
-                case UNICAST, UNSPEC -> gateway == null && dst.family() == IpFamily.INET ? Scope.LINK : Scope.UNIVERSE;
+                case UNICAST, UNSPEC -> gateway == null && dst.family() == IpFamily.V4 ? Scope.LINK : Scope.UNIVERSE;
                 default -> Scope.UNIVERSE;
             };
         }

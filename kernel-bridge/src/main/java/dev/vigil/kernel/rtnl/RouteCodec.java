@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.netlink.Attrs;
 import dev.vigil.kernel.netlink.Netlink;
 import dev.vigil.kernel.netlink.NlEncoder;

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public record Rule(IpFamily family, int priority, int table, IpPrefix from, IpPr
                 + (iif == null ? "" : " iif " + iif) + (oif == null ? "" : " oif " + oif)
                 + (fwmark == 0 && fwmask == 0 ? "" : " fwmark 0x" + Integer.toHexString(fwmark) + "/0x" + Integer.toHexString(fwmask))
                 + (action == RuleAction.TO_TBL ? " lookup " + Integer.toUnsignedString(table) : " " + action.name().toLowerCase())
-                + (family == IpFamily.INET6 ? " (inet6)" : "");
+                + (family == IpFamily.V6 ? " (inet6)" : "");
     }
 
     /** Builds a {@link Rule}. */

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.vrrp;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.libc.KernelException;
 

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.vrrp;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.Bytes;
 import dev.vigil.kernel.libc.Cmsg;
 import dev.vigil.kernel.libc.KernelException;

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.vrrp;
 
+import dev.vigil.kernel.IpFamily;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;

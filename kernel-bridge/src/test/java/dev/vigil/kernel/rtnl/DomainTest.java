@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class DomainTest {
         assertThat(IpPrefix.parse("2001:db8::1/48").toString()).isEqualTo("2001:db8:0:0:0:0:0:0/48");
         assertThat(IpPrefix.parse("10.0.0.1").length()).isEqualTo(32);
         assertThat(IpPrefix.parse("10.0.0.0/8").contains(Addresses.parse("10.200.0.1"))).isTrue();
-        assertThat(IpPrefix.any(IpFamily.INET6).toString()).isEqualTo("0:0:0:0:0:0:0:0/0");
+        assertThat(IpPrefix.any(IpFamily.V6).toString()).isEqualTo("0:0:0:0:0:0:0:0/0");
         assertThatThrownBy(() -> IpPrefix.parse("localhost/8")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IpPrefix.parse("999.1.1.1/8")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IpPrefix.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
@@ -50,12 +51,12 @@ class DomainTest {
 
     @Test
     void ruleBuilderDefaults() {
-        Rule r = Rule.builder(IpFamily.INET).table(100).build();
+        Rule r = Rule.builder(IpFamily.V4).table(100).build();
         assertThat(r.action()).isEqualTo(RuleAction.TO_TBL);
         assertThat(r.priority()).isEqualTo(Rule.NO_PRIORITY);
-        assertThat(Rule.builder(IpFamily.INET).action(RuleAction.BLACKHOLE).build().table()).isZero();
+        assertThat(Rule.builder(IpFamily.V4).action(RuleAction.BLACKHOLE).build().table()).isZero();
         assertThat(r.toString()).isEqualTo("from all lookup 100");
-        assertThatThrownBy(() -> Rule.builder(IpFamily.INET6).from("10.0.0.0/8").build())
+        assertThatThrownBy(() -> Rule.builder(IpFamily.V6).from("10.0.0.0/8").build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.KernelException;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +63,8 @@ class FakesTest {
         assertThat(t.ensureRoutePresent(r)).isTrue();
         assertThat(t.ensureRoutePresent(r.toBuilder().via("10.1.1.253").build())).isFalse();
         assertThatThrownBy(() -> t.addRoute(r)).hasMessageContaining("EEXIST");
-        assertThat(t.routes(IpFamily.INET, 100)).containsExactly(r);
-        assertThat(t.routes(IpFamily.INET, 254)).isEmpty();
+        assertThat(t.routes(IpFamily.V4, 100)).containsExactly(r);
+        assertThat(t.routes(IpFamily.V4, 254)).isEmpty();
         assertThat(t.ensureRouteAbsent(Route.to("10.2.0.0/16").table(100).metric(11).build())).isFalse();
         assertThat(t.ensureRouteAbsent(Route.to("10.2.0.0/16").table(100).build())).isTrue();
         assertThatThrownBy(() -> t.deleteRoute(r)).hasMessageContaining("ESRCH");
@@ -72,13 +73,13 @@ class FakesTest {
     @Test
     void fakeRouteTableKeepsRulesInPriorityOrder() {
         FakeRouteTable t = new FakeRouteTable();
-        Rule rule = Rule.builder(IpFamily.INET).from("10.1.0.0/16").table(100).priority(100).build();
+        Rule rule = Rule.builder(IpFamily.V4).from("10.1.0.0/16").table(100).priority(100).build();
         assertThat(t.ensureRulePresent(rule)).isTrue();
         assertThat(t.ensureRulePresent(rule)).isFalse();
-        t.addRule(Rule.builder(IpFamily.INET).oif("eth0").table(1000).build());
-        assertThat(t.rules(IpFamily.INET)).extracting(Rule::priority).containsExactly(0, 99, 100, 32766, 32767); // as the kernel: just before the second rule
-        assertThat(t.rules(IpFamily.INET6)).extracting(Rule::priority).containsExactly(0, 32766);
-        assertThat(t.ensureRuleAbsent(Rule.builder(IpFamily.INET).priority(100).build())).isTrue();
+        t.addRule(Rule.builder(IpFamily.V4).oif("eth0").table(1000).build());
+        assertThat(t.rules(IpFamily.V4)).extracting(Rule::priority).containsExactly(0, 99, 100, 32766, 32767); // as the kernel: just before the second rule
+        assertThat(t.rules(IpFamily.V6)).extracting(Rule::priority).containsExactly(0, 32766);
+        assertThat(t.ensureRuleAbsent(Rule.builder(IpFamily.V4).priority(100).build())).isTrue();
         assertThatThrownBy(() -> t.deleteRule(rule)).hasMessageContaining("ENOENT");
     }
 }

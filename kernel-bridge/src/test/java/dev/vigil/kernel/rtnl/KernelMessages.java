@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.netlink.FakeNetlinkKernel;
 import dev.vigil.kernel.netlink.FakeNetlinkKernel.Reply;
 import dev.vigil.kernel.netlink.Netlink;
@@ -33,7 +34,7 @@ final class KernelMessages {
         int flags = AddressFlag.toBits(a.flags());
         NlEncoder e = new NlEncoder().putU8(a.family().af()).putU8(a.prefixLength()).putU8(flags & 0xff)
                 .putU8(a.scope().value()).putU32(a.ifindex()).address(Rtnl.IFA_ADDRESS, a.address());
-        if (a.family() == IpFamily.INET) {
+        if (a.family() == IpFamily.V4) {
             e.address(Rtnl.IFA_LOCAL, a.address());
         }
         if (a.broadcast() != null) {

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.netlink.FakeNetlinkKernel;
 import dev.vigil.kernel.netlink.FakeNetlinkKernel.Reply;
@@ -98,7 +99,7 @@ class NetlinkTablesTest {
         Route r = Route.to("10.2.0.0/16").via("10.1.1.254").dev(3).table(100).build();
         assertThat(new NetlinkRouteTable(new NetlinkClient(failing(Rtnl.RTM_NEWROUTE, Errno.EEXIST))).ensureRoutePresent(r)).isFalse();
         assertThat(new NetlinkRouteTable(new NetlinkClient(failing(Rtnl.RTM_DELROUTE, Errno.ESRCH))).ensureRouteAbsent(r)).isFalse();
-        Rule rule = Rule.builder(IpFamily.INET).from("10.1.0.0/16").table(100).priority(100).build();
+        Rule rule = Rule.builder(IpFamily.V4).from("10.1.0.0/16").table(100).priority(100).build();
         assertThat(new NetlinkRouteTable(new NetlinkClient(failing(Rtnl.RTM_NEWRULE, Errno.EEXIST))).ensureRulePresent(rule)).isFalse();
         assertThat(new NetlinkRouteTable(new NetlinkClient(failing(Rtnl.RTM_DELRULE, Errno.ENOENT))).ensureRuleAbsent(rule)).isFalse();
         assertThat(new NetlinkRouteTable(new NetlinkClient(failing(-1, 0))).ensureRulePresent(rule)).isTrue();
@@ -127,8 +128,8 @@ class NetlinkTablesTest {
             return out;
         });
         NetlinkRouteTable t = new NetlinkRouteTable(new NetlinkClient(k));
-        assertThat(t.routes(IpFamily.INET, 100)).hasSize(4).allMatch(r -> r.table() == 100);
-        assertThat(t.routes(IpFamily.INET, 0)).hasSize(5).contains(main);
-        assertThat(t.routes(IpFamily.INET6, 0)).isEmpty();
+        assertThat(t.routes(IpFamily.V4, 100)).hasSize(4).allMatch(r -> r.table() == 100);
+        assertThat(t.routes(IpFamily.V4, 0)).hasSize(5).contains(main);
+        assertThat(t.routes(IpFamily.V6, 0)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.netlink.NlRequest;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +64,8 @@ class RouteCodecTest {
 
     @Test
     void dumpRequestsAskForTheTable() {
-        assertSameAsIproute2("route-dump", RouteCodec.dump(IpFamily.INET, 100), Golden.DUMP);
-        assertSameAsIproute2("route-dump-v6", RouteCodec.dump(IpFamily.INET6, 100), Golden.DUMP);
+        assertSameAsIproute2("route-dump", RouteCodec.dump(IpFamily.V4, 100), Golden.DUMP);
+        assertSameAsIproute2("route-dump-v6", RouteCodec.dump(IpFamily.V6, 100), Golden.DUMP);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.netlink.NetlinkException;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,10 @@ class RouteTableIT {
                     assertThatThrownBy(() -> t.addRoute(via)).isInstanceOf(NetlinkException.class)
                             .hasMessageStartingWith("RTM_NEWROUTE 10.2.0.0/16 via 10.1.1.254 dev veth0 src 10.1.1.1 table 100 metric 10")
                             .hasMessageContaining("proto static failed: EEXIST");
-                    assertThat(t.routes(IpFamily.INET, 100)).containsExactlyInAnyOrder(via, blackhole);
-                    assertThat(t.routes(IpFamily.INET, 100_000)).containsExactly(big);
-                    assertThat(t.routes(IpFamily.INET6, 100)).containsExactly(v6);
-                    assertThat(t.routes(IpFamily.INET, Rtnl.RT_TABLE_MAIN)).extracting(r -> r.dst().toString())
+                    assertThat(t.routes(IpFamily.V4, 100)).containsExactlyInAnyOrder(via, blackhole);
+                    assertThat(t.routes(IpFamily.V4, 100_000)).containsExactly(big);
+                    assertThat(t.routes(IpFamily.V6, 100)).containsExactly(v6);
+                    assertThat(t.routes(IpFamily.V4, Rtnl.RT_TABLE_MAIN)).extracting(r -> r.dst().toString())
                             .containsExactly("10.1.1.0/24");
                 }
                 return null;
@@ -62,12 +63,12 @@ class RouteTableIT {
     @Test
     void policyRules() throws Exception {
         try (RtnlNet n = new RtnlNet("rtnlrule")) {
-            Rule selectors = Rule.builder(IpFamily.INET).from("10.1.0.0/16").to("10.9.0.0/16").iif("veth0")
+            Rule selectors = Rule.builder(IpFamily.V4).from("10.1.0.0/16").to("10.9.0.0/16").iif("veth0")
                     .fwmark(0x10, 0xff).table(100).priority(100).build();
-            Rule oif = Rule.builder(IpFamily.INET).oif("veth0").table(1000).priority(200).build();
-            Rule inverted = Rule.builder(IpFamily.INET).invert(true).from("10.5.0.0/16").action(RuleAction.UNREACHABLE)
+            Rule oif = Rule.builder(IpFamily.V4).oif("veth0").table(1000).priority(200).build();
+            Rule inverted = Rule.builder(IpFamily.V4).invert(true).from("10.5.0.0/16").action(RuleAction.UNREACHABLE)
                     .priority(300).build();
-            Rule v6 = Rule.builder(IpFamily.INET6).from("2001:db8::/64").table(100).priority(300).build();
+            Rule v6 = Rule.builder(IpFamily.V6).from("2001:db8::/64").table(100).priority(300).build();
             n.netns.call(() -> {
                 try (NetlinkRouteTable t = NetlinkRouteTable.open()) {
                     t.addRule(selectors);
@@ -75,9 +76,9 @@ class RouteTableIT {
                     assertThat(t.ensureRulePresent(oif)).isFalse();
                     t.addRule(inverted);
                     t.addRule(v6);
-                    assertThat(t.rules(IpFamily.INET)).extracting(Rule::priority).containsExactly(0, 100, 200, 300, 32766, 32767);
-                    assertThat(t.rules(IpFamily.INET)).contains(selectors, oif, inverted);
-                    assertThat(t.rules(IpFamily.INET6)).contains(v6);
+                    assertThat(t.rules(IpFamily.V4)).extracting(Rule::priority).containsExactly(0, 100, 200, 300, 32766, 32767);
+                    assertThat(t.rules(IpFamily.V4)).contains(selectors, oif, inverted);
+                    assertThat(t.rules(IpFamily.V6)).contains(v6);
                 }
                 return null;
             });

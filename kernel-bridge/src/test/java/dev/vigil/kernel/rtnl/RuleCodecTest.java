@@ -1,5 +1,6 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.netlink.NlRequest;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class RuleCodecTest {
     }
 
     private static Rule fromToIifMark() {
-        return Rule.builder(IpFamily.INET).from("10.1.0.0/16").to("10.9.0.0/16").iif("veth0").fwmark(0x10, 0xff)
+        return Rule.builder(IpFamily.V4).from("10.1.0.0/16").to("10.9.0.0/16").iif("veth0").fwmark(0x10, 0xff)
                 .table(100).priority(100).build();
     }
 
@@ -30,25 +31,25 @@ class RuleCodecTest {
     @Test
     void addOifInTableAbove255() {
         assertSameAsIproute2("rule-add-oif",
-                RuleCodec.add(Rule.builder(IpFamily.INET).oif("veth0").table(1000).priority(200).build()), Golden.ACKED);
+                RuleCodec.add(Rule.builder(IpFamily.V4).oif("veth0").table(1000).priority(200).build()), Golden.ACKED);
     }
 
     @Test
     void addV6() {
         assertSameAsIproute2("rule-add-v6",
-                RuleCodec.add(Rule.builder(IpFamily.INET6).from("2001:db8::/64").table(100).priority(300).build()),
+                RuleCodec.add(Rule.builder(IpFamily.V6).from("2001:db8::/64").table(100).priority(300).build()),
                 Golden.ACKED);
     }
 
     @Test
     void addUnreachableAction() {
-        assertSameAsIproute2("rule-add-unreachable", RuleCodec.add(Rule.builder(IpFamily.INET).from("10.6.0.0/16")
+        assertSameAsIproute2("rule-add-unreachable", RuleCodec.add(Rule.builder(IpFamily.V4).from("10.6.0.0/16")
                 .priority(400).action(RuleAction.UNREACHABLE).build()), Golden.ACKED);
     }
 
     @Test
     void addInvertedWithEverySelector() {
-        Rule r = Rule.builder(IpFamily.INET).invert(true).from("10.1.0.0/16").to("10.9.0.0/16").iif("veth0")
+        Rule r = Rule.builder(IpFamily.V4).invert(true).from("10.1.0.0/16").to("10.9.0.0/16").iif("veth0")
                 .oif("veth0").fwmark(0x10, 0xff).table(1000).priority(500).build();
         assertSameAsIproute2("rule-add-all", RuleCodec.add(r), Golden.ACKED);
     }
@@ -60,8 +61,8 @@ class RuleCodecTest {
 
     @Test
     void dumpRequests() {
-        assertSameAsIproute2("rule-dump", RuleCodec.dump(IpFamily.INET), Golden.DUMP);
-        assertSameAsIproute2("rule-dump-v6", RuleCodec.dump(IpFamily.INET6), Golden.DUMP);
+        assertSameAsIproute2("rule-dump", RuleCodec.dump(IpFamily.V4), Golden.DUMP);
+        assertSameAsIproute2("rule-dump-v6", RuleCodec.dump(IpFamily.V6), Golden.DUMP);
     }
 
     @Test
@@ -71,7 +72,7 @@ class RuleCodecTest {
         assertThat(rules).extracting(Rule::priority).containsExactly(0, 100, 200, 400, 500, 32766, 32767);
         assertThat(rules.get(0).table()).isEqualTo(Rtnl.RT_TABLE_LOCAL);
         assertThat(rules.get(1)).isEqualTo(fromToIifMark());
-        assertThat(rules.get(2)).isEqualTo(Rule.builder(IpFamily.INET).oif("veth0").table(1000).priority(200).build());
+        assertThat(rules.get(2)).isEqualTo(Rule.builder(IpFamily.V4).oif("veth0").table(1000).priority(200).build());
         assertThat(rules.get(3).action()).isEqualTo(RuleAction.UNREACHABLE);
         assertThat(rules.get(4).invert()).isTrue();
         assertThat(rules.get(4).table()).isEqualTo(1000);
@@ -82,12 +83,12 @@ class RuleCodecTest {
     void decodesTheKernelsV6Dump() {
         List<Rule> rules = Golden.load("rule-dump-v6").receivedMessages(Rtnl.RTM_NEWRULE).stream()
                 .map(RuleCodec::decode).toList();
-        assertThat(rules).contains(Rule.builder(IpFamily.INET6).from("2001:db8::/64").table(100).priority(300).build());
+        assertThat(rules).contains(Rule.builder(IpFamily.V6).from("2001:db8::/64").table(100).priority(300).build());
     }
 
     @Test
     void markWithoutMaskMeansAllOnes() {
-        Rule r = Rule.builder(IpFamily.INET).fwmark(7, 0).table(5).build();
+        Rule r = Rule.builder(IpFamily.V4).fwmark(7, 0).table(5).build();
         assertThat(r.fwmask()).isEqualTo(-1);
         assertThat(RuleCodec.add(r).body()).hasSize(Rtnl.FIB_RULE_HDR_LEN + 8);
     }

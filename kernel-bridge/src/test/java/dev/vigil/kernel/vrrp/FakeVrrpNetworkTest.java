@@ -1,5 +1,6 @@
 package dev.vigil.kernel.vrrp;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.KernelException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.vrrp;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.arp.InetChecksum;
 import dev.vigil.kernel.libc.Syscalls;
 import dev.vigil.kernel.netns.NetNamespace;
