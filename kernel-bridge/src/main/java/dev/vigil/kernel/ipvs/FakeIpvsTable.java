@@ -215,7 +215,22 @@ public final class FakeIpvsTable implements IpvsTable {
         if (daemons.containsKey(daemon.state())) {
             throw fail(new IpvsOp.StartDaemon(daemon), Errno.EEXIST);
         }
+        if (hasMixedFamilyDests()) {
+            // The sync protocol cannot carry them: the kernel refuses to start a daemon.
+            throw fail(new IpvsOp.StartDaemon(daemon), Errno.EINVAL);
+        }
         daemons.put(daemon.state(), daemon);
+    }
+
+    private boolean hasMixedFamilyDests() {
+        for (Entry e : services.values()) {
+            for (Destination d : e.dests) {
+                if (d.family() != e.service.family()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -30,6 +30,14 @@ public final class IpvsCodec {
         return Genl.header(cmd, GENL_VERSION);
     }
 
+    /**
+     * Ends a nested attribute including the padding of its last member, as libnl (and the
+     * kernel's own nla_nest_end) do; the message length then includes that padding too.
+     */
+    private static NlEncoder end(NlEncoder e, int mark) {
+        return e.align().endNested(mark);
+    }
+
     private NlRequest request(NlEncoder e, String op) {
         return e.request(op, familyId, 0);
     }
@@ -68,7 +76,7 @@ public final class IpvsCodec {
             e.string(SVC_ATTR_PE_NAME, s.peName());
         }
         serviceOptions(e, s.family(), ServiceFlag.toBits(s.flags()), s.timeout(), s.netmask());
-        return e.endNested(mark);
+        return end(e, mark);
     }
 
     /** A service as ipvsadm sends it for DEL/ZERO/GET and in dest commands: no scheduler, no flags. */
@@ -77,7 +85,7 @@ public final class IpvsCodec {
         serviceId(e, key);
         e.string(SVC_ATTR_SCHED_NAME, "");
         serviceOptions(e, key.family(), 0, 0, netmask);
-        return e.endNested(mark);
+        return end(e, mark);
     }
 
     private static void serviceId(NlEncoder e, ServiceKey key) {
@@ -126,7 +134,7 @@ public final class IpvsCodec {
         NlEncoder e = header(CMD_GET_DEST);
         int mark = e.beginNested(CMD_ATTR_SERVICE);
         serviceId(e, svc);
-        e.endNested(mark);
+        end(e, mark);
         return request(e, "IPVS_CMD_GET_DEST(" + svc + ")");
     }
 
@@ -143,7 +151,7 @@ public final class IpvsCodec {
         e.u16(DEST_ATTR_TUN_FLAGS, d.tunnelFlags());
         e.u32(DEST_ATTR_U_THRESH, d.upperThreshold());
         e.u32(DEST_ATTR_L_THRESH, d.lowerThreshold());
-        return e.endNested(mark);
+        return end(e, mark);
     }
 
     // ---- sync daemons ----
@@ -167,7 +175,7 @@ public final class IpvsCodec {
             e.bytes(IpFamily.of(d.group()) == IpFamily.V6 ? DAEMON_ATTR_MCAST_GROUP6 : DAEMON_ATTR_MCAST_GROUP,
                     d.group().getAddress());
         }
-        e.endNested(mark);
+        end(e, mark);
         return request(e, "IPVS_CMD_NEW_DAEMON(" + d.state().label() + ")");
     }
 
@@ -177,7 +185,7 @@ public final class IpvsCodec {
         e.u32(DAEMON_ATTR_STATE, state.value());
         e.string(DAEMON_ATTR_MCAST_IFN, "");
         e.u32(DAEMON_ATTR_SYNC_ID, 0);
-        e.endNested(mark);
+        end(e, mark);
         return request(e, "IPVS_CMD_DEL_DAEMON(" + state.label() + ")");
     }
 
