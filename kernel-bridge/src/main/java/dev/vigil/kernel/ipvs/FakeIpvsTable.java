@@ -15,7 +15,8 @@ import java.util.Set;
  * An in-memory {@link IpvsTable} with the kernel's semantics, for tests of the layers above:
  * the same errno values as Linux 6.1 for the same mistakes (EEXIST on duplicates, ESRCH for a
  * missing service, ENOENT for a missing destination, scheduler or persistence engine, ERANGE for
- * bad weights and thresholds, EINVAL for bad masks and mixed families), destinations newest
+ * bad weights and thresholds, EINVAL for bad masks and mixed families, also with sync daemons),
+ * destinations newest
  * first, and exceptions naming the same operations as {@link NetlinkIpvs}.
  */
 public final class FakeIpvsTable implements IpvsTable {
@@ -73,11 +74,12 @@ public final class FakeIpvsTable implements IpvsTable {
         }
     }
 
-    private static void checkDest(IpvsOp op, ServiceKey svc, Destination d) {
+    private void checkDest(IpvsOp op, ServiceKey svc, Destination d) {
         if (d.weight() < 0 || Integer.compareUnsigned(d.lowerThreshold(), d.upperThreshold()) > 0) {
             throw fail(op, Errno.ERANGE);
         }
-        if (d.family() != svc.family() && d.forward() != ForwardMethod.TUNNEL) {
+        // Another family only through a tunnel, and never while a sync daemon runs.
+        if (d.family() != svc.family() && (d.forward() != ForwardMethod.TUNNEL || !daemons.isEmpty())) {
             throw fail(op, Errno.EINVAL);
         }
     }

@@ -23,7 +23,7 @@ public final class IpvsErrorCases {
     static final ServiceKey WEB = tcp("10.9.0.1", 80);
     static final ServiceKey MISSING = tcp("10.9.0.1", 99);
     static final Destination REAL = dest("10.9.0.10", 80, NAT, 1);
-    static final SyncDaemon MASTER = SyncDaemon.of(SyncState.MASTER, "lo", 1);
+    static final SyncDaemon MASTER = SyncDaemon.of(SyncState.MASTER, "dummy0", 1);
 
     private IpvsErrorCases() {
     }
@@ -70,6 +70,8 @@ public final class IpvsErrorCases {
                 c("daemon while a dest has another family", List.of(addWeb(),
                         new IpvsOp.AddDestination(WEB, dest("2001:db8::10", 80, TUNNEL, 1))),
                         new IpvsOp.StartDaemon(MASTER), Errno.EINVAL),
+                c("dest of another family while a daemon runs", List.of(addWeb(), new IpvsOp.StartDaemon(MASTER)),
+                        new IpvsOp.AddDestination(WEB, dest("2001:db8::10", 80, TUNNEL, 1)), Errno.EINVAL),
                 c("negative timeout", List.of(), new IpvsOp.SetTimeouts(new Timeouts(-1, 0, 0)), Errno.EINVAL));
     }
 }
