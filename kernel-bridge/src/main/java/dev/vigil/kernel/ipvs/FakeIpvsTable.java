@@ -16,8 +16,7 @@ import java.util.Set;
  * the same errno values as Linux 6.1 for the same mistakes (EEXIST on duplicates, ESRCH for a
  * missing service, ENOENT for a missing destination, scheduler or persistence engine, ERANGE for
  * bad weights and thresholds, EINVAL for bad masks and mixed families, also with sync daemons),
- * destinations newest
- * first, and exceptions naming the same operations as {@link NetlinkIpvs}.
+ * destinations newest first, and exceptions naming the same operations as {@link NetlinkIpvs}.
  */
 public final class FakeIpvsTable implements IpvsTable {
     /** The schedulers of a stock kernel with every ip_vs_* module loaded. */
@@ -78,10 +77,22 @@ public final class FakeIpvsTable implements IpvsTable {
         if (d.weight() < 0 || Integer.compareUnsigned(d.lowerThreshold(), d.upperThreshold()) > 0) {
             throw fail(op, Errno.ERANGE);
         }
+        if (!unicast(d.address())) {
+            throw fail(op, Errno.EINVAL);
+        }
         // Another family only through a tunnel, and never while a sync daemon runs.
         if (d.family() != svc.family() && (d.forward() != ForwardMethod.TUNNEL || !daemons.isEmpty())) {
             throw fail(op, Errno.EINVAL);
         }
+    }
+
+    /** What the kernel takes as a real server: a unicast address, not link-local for IPv6. */
+    private static boolean unicast(java.net.InetAddress a) {
+        if (a instanceof java.net.Inet4Address) {
+            byte first = a.getAddress()[0];
+            return first != 0 && !a.isMulticastAddress() && !a.getHostAddress().equals("255.255.255.255");
+        }
+        return !a.isMulticastAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress();
     }
 
     private static int find(List<Destination> dests, Destination d) {

@@ -72,6 +72,10 @@ public final class IpvsErrorCases {
                         new IpvsOp.StartDaemon(MASTER), Errno.EINVAL),
                 c("dest of another family while a daemon runs", List.of(addWeb(), new IpvsOp.StartDaemon(MASTER)),
                         new IpvsOp.AddDestination(WEB, dest("2001:db8::10", 80, TUNNEL, 1)), Errno.EINVAL),
+                c("link-local IPv6 dest", List.of(new IpvsOp.AddService(svc(v6, "rr"))),
+                        new IpvsOp.AddDestination(v6, dest("fe80::1", 80, NAT, 1)), Errno.EINVAL),
+                c("multicast IPv4 dest", List.of(addWeb()),
+                        new IpvsOp.AddDestination(WEB, dest("224.0.0.9", 80, NAT, 1)), Errno.EINVAL),
                 c("negative timeout", List.of(), new IpvsOp.SetTimeouts(new Timeouts(-1, 0, 0)), Errno.EINVAL));
     }
 }
