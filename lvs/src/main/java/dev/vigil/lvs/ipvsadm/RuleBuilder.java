@@ -146,6 +146,9 @@ final class RuleBuilder {
     }
 
     private Destination destination(ServiceKey svc) {
+        if (!has(REAL_SERVER)) {
+            throw new BadRuleException("no real server given (-r)");
+        }
         HostPort hp = hostPort(value(REAL_SERVER), "illegal real server address[:port] specified");
         int port = hp.port() >= 0 ? hp.port() : svc instanceof ServiceKey.Inet k ? k.port() : 0;
         ForwardMethod fwd = has(MASQUERADING) ? ForwardMethod.NAT : has(IPIP) ? ForwardMethod.TUNNEL
