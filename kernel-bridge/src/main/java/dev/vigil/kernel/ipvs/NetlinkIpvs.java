@@ -1,0 +1,197 @@
+package dev.vigil.kernel.ipvs;
+
+import dev.vigil.kernel.genl.Genl;
+import dev.vigil.kernel.libc.Errno;
+import dev.vigil.kernel.netlink.Netlink;
+import dev.vigil.kernel.netlink.NetlinkClient;
+import dev.vigil.kernel.netlink.NetlinkException;
+import dev.vigil.kernel.netlink.NlMessage;
+import dev.vigil.kernel.netlink.NlRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * {@link IpvsTable} over generic netlink: resolves the {@code IPVS} family once, then sends
+ * {@link IpvsCodec} requests. {@link #apply} sends many requests per system call. Thread-safe
+ * (the client serialises calls).
+ */
+public final class NetlinkIpvs implements IpvsTable {
+    private final NetlinkClient client;
+    private final IpvsCodec codec;
+
+    /** Uses {@code client} (a generic netlink client); throws {@link IpvsUnavailableException} without IPVS. */
+    public NetlinkIpvs(NetlinkClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.codec = new IpvsCodec(resolve(client).id());
+    }
+
+    /** Opens a generic netlink socket in the current network namespace. */
+    public static NetlinkIpvs open() {
+        NetlinkClient c = NetlinkClient.open(Netlink.NETLINK_GENERIC);
+        try {
+            return new NetlinkIpvs(c);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static Genl.Family resolve(NetlinkClient client) {
+        try {
+            return Genl.resolve(client, IpvsConstants.GENL_NAME);
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENOENT) {
+                throw new IpvsUnavailableException(e.errno(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Why IPVS cannot be used here, or {@code null} when it can. */
+    public static Throwable unavailabilityCause() {
+        try (NetlinkIpvs ipvs = open()) {
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            return e;
+        }
+    }
+
+    public static boolean isAvailable() {
+        return unavailabilityCause() == null;
+    }
+
+    /** The codec, with this kernel's family id. */
+    public IpvsCodec codec() {
+        return codec;
+    }
+
+    private <T> List<T> dump(NlRequest request, Function<NlMessage, T> decode) {
+        List<NlMessage> replies = client.dump(request);
+        List<T> out = new ArrayList<>(replies.size());
+        for (NlMessage m : replies) {
+            out.add(decode.apply(m));
+        }
+        return out;
+    }
+
+    private NlMessage single(NlRequest request) {
+        List<NlMessage> replies = client.request(request);
+        if (replies.isEmpty()) {
+            throw new NetlinkException(request.op(), Errno.EIO, "no reply");
+        }
+        return replies.get(0);
+    }
+
+    @Override
+    public List<Service> listServices() {
+        return dump(codec.dumpServices(), IpvsCodec::decodeService);
+    }
+
+    /** One service, read from the kernel ({@code ESRCH} when absent). */
+    public Service getService(ServiceKey key) {
+        return IpvsCodec.decodeService(single(codec.getService(key)));
+    }
+
+    @Override
+    public List<Destination> listDestinations(ServiceKey service) {
+        return dump(codec.dumpDests(service), IpvsCodec::decodeDest);
+    }
+
+    @Override
+    public void addService(Service service) {
+        client.request(codec.newService(service));
+    }
+
+    @Override
+    public void editService(Service service) {
+        client.request(codec.setService(service));
+    }
+
+    @Override
+    public void deleteService(ServiceKey key) {
+        client.request(codec.delService(key));
+    }
+
+    @Override
+    public void addDestination(ServiceKey service, Destination destination) {
+        client.request(codec.newDest(service, destination));
+    }
+
+    @Override
+    public void editDestination(ServiceKey service, Destination destination) {
+        client.request(codec.setDest(service, destination));
+    }
+
+    @Override
+    public void deleteDestination(ServiceKey service, Destination destination) {
+        client.request(codec.delDest(service, destination));
+    }
+
+    @Override
+    public void flush() {
+        client.request(codec.flush());
+    }
+
+    @Override
+    public void zero() {
+        client.request(codec.zero(null));
+    }
+
+    @Override
+    public void zero(ServiceKey service) {
+        client.request(codec.zero(Objects.requireNonNull(service, "service")));
+    }
+
+    @Override
+    public Timeouts getTimeouts() {
+        return IpvsCodec.decodeTimeouts(single(codec.getConfig()));
+    }
+
+    @Override
+    public void setTimeouts(Timeouts timeouts) {
+        client.request(codec.setConfig(timeouts));
+    }
+
+    @Override
+    public void startDaemon(SyncDaemon daemon) {
+        client.request(codec.newDaemon(daemon));
+    }
+
+    @Override
+    public void stopDaemon(SyncState state) {
+        client.request(codec.delDaemon(state));
+    }
+
+    @Override
+    public List<SyncDaemon> listDaemons() {
+        return dump(codec.dumpDaemons(), IpvsCodec::decodeDaemon);
+    }
+
+    @Override
+    public IpvsInfo info() {
+        return IpvsCodec.decodeInfo(single(codec.getInfo()));
+    }
+
+    @Override
+    public List<OpResult> apply(List<? extends IpvsOp> ops) {
+        List<NlRequest> requests = new ArrayList<>(ops.size());
+        for (IpvsOp op : ops) {
+            requests.add(codec.encode(op));
+        }
+        List<NetlinkClient.Result> results = client.batch(requests);
+        List<OpResult> out = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            NetlinkClient.Result r = results.get(i);
+            out.add(new OpResult(ops.get(i), r.request().op(), r.errno(), r.extAck()));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vigil.lvs.ipvsadm;
+
+import dev.vigil.kernel.ipvs.IpvsOp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Parses ipvsadm rules: what {@code ipvsadm -R} reads and {@code ipvsadm -S} writes. One command
+ * per line in ipvsadm's own option syntax (short or long options: {@code -A -t 10.0.0.1:80 -s wrr},
+ * {@code --add-server --tcp-service 10.0.0.1:80 --real-server 10.0.0.2 --masquerading}), an
+ * optional leading {@code ipvsadm}; blank lines and lines starting with {@code #} are skipped.
+ * Every line is parsed before anything is returned: a malformed line fails the whole file with
+ * {@link IpvsadmException} listing each bad line's number and reason.
+ */
+public final class IpvsadmRules {
+    private IpvsadmRules() {
+    }
+
+    /** One rule: its 1-based line number, its text and the table operation it means. */
+    public record Rule(int line, String text, IpvsOp op) {
+        public Rule {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(op, "op");
+        }
+    }
+
+    public static List<Rule> parse(String text) {
+        return parse(new StringReader(text));
+    }
+
+    public static List<Rule> parse(Reader reader) {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        List<Rule> rules = new ArrayList<>();
+        List<IpvsadmException.LineError> errors = new ArrayList<>();
+        try {
+            int n = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                n++;
+                try {
+                    IpvsOp op = parseLine(line);
+                    if (op != null) {
+                        rules.add(new Rule(n, line, op));
+                    }
+                } catch (BadRuleException e) {
+                    errors.add(new IpvsadmException.LineError(n, line, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!errors.isEmpty()) {
+            throw new IpvsadmException(errors.size() == 1 ? "malformed rule" : errors.size() + " malformed rules",
+                    errors);
+        }
+        return rules;
+    }
+
+    /** The operation of one line; {@code null} for blank and comment lines. */
+    static IpvsOp parseLine(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) {
+            return null;
+        }
+        List<String> args = new ArrayList<>(Arrays.asList(s.split("\\s+")));
+        if (args.get(0).equals("ipvsadm")) {
+            args.remove(0);
+        }
+        return RuleParser.parse(args);
+    }
+}
