@@ -94,6 +94,29 @@ class IpvsConfigIT {
         return new long[] {s.conns(), s.inPackets(), s.outPackets(), s.inBytes(), s.outBytes()};
     }
 
+    /** Polls the first service's counters until they stay unchanged for 3 s (at most 30 s). */
+    private boolean settled() {
+        long[] last = counters(ipvs.listServices().get(0).stats());
+        long since = System.nanoTime();
+        long deadline = since + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            long[] now = counters(ipvs.listServices().get(0).stats());
+            if (!java.util.Arrays.equals(now, last)) {
+                last = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > java.util.concurrent.TimeUnit.SECONDS.toNanos(3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Local clients only pass through IPVS when something listens on the virtual address and port
      * (checked in the VM), so a busybox nc listens there and the service forwards to itself.
@@ -111,6 +134,10 @@ class IpvsConfigIT {
                 return ipvs.listServices().get(0).stats().conns() > 0;
             });
             assertThat(passed).as("connections through IPVS within 30 s").isTrue();
+            nc.destroy();
+            // The kernel folds per-CPU counters into the totals every ~2 s (the estimator): wait
+            // until nothing moves any more, or a later fold would land after the zeroing.
+            assertThat(settled()).as("counters stop changing within 30 s").isTrue();
             Stats stats = ipvs.listServices().get(0).stats();
             assertThat(stats.inBytes()).isPositive();
             assertThat(counters(stats))
