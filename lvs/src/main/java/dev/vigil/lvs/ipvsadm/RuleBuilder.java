@@ -150,9 +150,12 @@ final class RuleBuilder {
             throw new BadRuleException("no real server given (-r)");
         }
         HostPort hp = hostPort(value(REAL_SERVER), "illegal real server address[:port] specified");
-        int port = hp.port() >= 0 ? hp.port() : svc instanceof ServiceKey.Inet k ? k.port() : 0;
         ForwardMethod fwd = has(MASQUERADING) ? ForwardMethod.NAT : has(IPIP) ? ForwardMethod.TUNNEL
                 : ForwardMethod.DIRECT_ROUTE;
+        // Only NAT can change the port: like ipvsadm, a direct-routing or tunnelled real server of
+        // an address:port service gets the service's port whatever the rule says.
+        int port = svc instanceof ServiceKey.Inet k && (hp.port() < 0 || fwd != ForwardMethod.NAT) ? k.port()
+                : Math.max(hp.port(), 0);
         if (IpFamily.of(hp.address()) != svc.family() && fwd != ForwardMethod.TUNNEL) {
             throw new BadRuleException("Different address family is allowed only for tunneling servers");
         }

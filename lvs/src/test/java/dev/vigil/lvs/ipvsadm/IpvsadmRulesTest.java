@@ -89,7 +89,8 @@ class IpvsadmRulesTest {
                 Service.of(ServiceKey.udp(IpAddresses.parse("10.0.0.1"), 53), "wlc").persistent(360).withNetmask(24)
                         .withFlag(ServiceFlag.ONEPACKET, true)));
         assertThat(op("-a -t 10.0.0.1:80 -r [10.0.0.2]:81 -i --tun-type gue --tun-port 6080 --tun-remcsum")).isEqualTo(
-                new IpvsOp.AddDestination(WEB, dest("10.0.0.2", 81, ForwardMethod.TUNNEL, 1)
+                // a tunnelled real server takes the service's port (as ipvsadm does), not 81
+                new IpvsOp.AddDestination(WEB, dest("10.0.0.2", 80, ForwardMethod.TUNNEL, 1)
                         .withTunnel(TunnelType.GUE, 6080, IpvsConstants.TUNNEL_ENCAP_FLAG_REMCSUM)));
         assertThat(op("-a -t 10.0.0.1:80 -r [2001:db8::9]:80 -i --tun-type gre --tun-csum")).isEqualTo(
                 new IpvsOp.AddDestination(WEB, dest("2001:db8::9", 80, ForwardMethod.TUNNEL, 1)
@@ -121,5 +122,20 @@ class IpvsadmRulesTest {
                                 org.assertj.core.groups.Tuple.tuple(2, "illegal weight specified"),
                                 org.assertj.core.groups.Tuple.tuple(5, "multiple 'forwarding-method' options specified"),
                                 org.assertj.core.groups.Tuple.tuple(6, "unexpected argument #")));
+    }
+
+    /** As measured with ipvsadm on kernel 6.1: only NAT keeps a real server port of its own. */
+    @org.junit.jupiter.api.Test
+    void directRoutingAndTunnelRealServersTakeTheServicePortLikeIpvsadm() {
+        var rules = IpvsadmRules.parse(String.join("\n",
+                "-a -t 10.9.0.10:80 -r 10.9.0.21:8080 -g",
+                "-a -t 10.9.0.10:80 -r 10.9.0.22:8080 -i",
+                "-a -t 10.9.0.10:80 -r 10.9.0.23:8080 -m",
+                "-a -t 10.9.0.10:80 -r 10.9.0.24 -m",
+                "-a -f 5 -r 10.9.0.25:8080 -g",
+                "-a -f 5 -r 10.9.0.26:8080 -m"));
+        org.assertj.core.api.Assertions.assertThat(rules).extracting(
+                r -> ((IpvsOp.AddDestination) r.op()).destination().port())
+                .containsExactly(80, 80, 8080, 80, 8080, 8080);
     }
 }
