@@ -156,6 +156,12 @@ public final class Syscalls {
         return (int) check("recv(" + what + ")", () -> libc().recvfrom(fd, buf, len, flags, null, null));
     }
 
+    /** recv with MSG_DONTWAIT: the length received, or -1 when nothing is queued (EAGAIN). */
+    public static int recvNow(int fd, String what, Pointer buf, int len, int flags) {
+        return (int) check("recv(" + what + ")", Errno.EAGAIN,
+                () -> libc().recvfrom(fd, buf, len, flags | MSG_DONTWAIT, null, null));
+    }
+
     public static int sendmsg(int fd, String what, Pointer msghdr, int flags) {
         return (int) check("sendmsg(" + what + ")", () -> libc().sendmsg(fd, msghdr, flags));
     }

@@ -11,16 +11,19 @@ import java.nio.ByteOrder;
 
 /** An AF_NETLINK socket. Not thread-safe: one reader/writer at a time (the client serialises). */
 public final class NetlinkSocket implements NetlinkTransport {
-    /** Dump datagrams are at most ~32 KiB; bigger ones are sized with MSG_PEEK first. */
-    private static final int RECV_BUF = 64 << 10;
+    /**
+     * Larger than any datagram the kernel builds for our requests (dump parts are at most ~32 KiB),
+     * so one recv per datagram suffices; a larger one is reported (EMSGSIZE), never cut silently.
+     */
+    private static final int RECV_BUF = 256 << 10;
     private static final int SOCKET_RCVBUF = 8 << 20;
 
     private final int fd;
     private final String name;
     private int sendCap;
     private Pointer sendMem;
-    private Pointer recvMem;
-    private int recvCap = RECV_BUF;
+    private final Pointer recvMem;
+
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NetlinkSocket(int fd, String name) {
@@ -91,16 +94,15 @@ public final class NetlinkSocket implements NetlinkTransport {
         if (closed.get()) {
             throw new KernelException("recv(" + name + ")", Errno.EBADF);
         }
-        if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
-            return null;
+        // Replies to a batch are mostly queued already: try first, and wait only when none is.
+        int n = Syscalls.recvNow(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+        if (n < 0) {
+            if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
+                return null;
+            }
+            n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
         }
-        int size = Syscalls.recv(fd, name, recvMem, 0, Syscalls.MSG_PEEK | Syscalls.MSG_TRUNC);
-        if (size > recvCap) {
-            recvCap = Integer.highestOneBit(size) << 1;
-            recvMem = Syscalls.allocate(recvCap);
-        }
-        int n = Syscalls.recv(fd, name, recvMem, recvCap, Syscalls.MSG_TRUNC);
-        if (n > recvCap) {
+        if (n > RECV_BUF) {
             throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
         }
         byte[] b = new byte[n];
