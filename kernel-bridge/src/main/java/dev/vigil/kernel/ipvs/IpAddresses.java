@@ -1,5 +1,6 @@
 package dev.vigil.kernel.ipvs;
 
+import dev.vigil.kernel.IpFamily;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

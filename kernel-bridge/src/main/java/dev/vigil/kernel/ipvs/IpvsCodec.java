@@ -1,5 +1,6 @@
 package dev.vigil.kernel.ipvs;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.genl.Genl;
 import dev.vigil.kernel.netlink.NlEncoder;
 import dev.vigil.kernel.netlink.NlMessage;

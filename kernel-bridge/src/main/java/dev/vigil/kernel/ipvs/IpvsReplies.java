@@ -1,5 +1,6 @@
 package dev.vigil.kernel.ipvs;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.netlink.Attrs;
 import dev.vigil.kernel.netlink.NetlinkException;

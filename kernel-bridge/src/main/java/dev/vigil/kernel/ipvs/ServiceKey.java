@@ -1,5 +1,6 @@
 package dev.vigil.kernel.ipvs;
 
+import dev.vigil.kernel.IpFamily;
 import java.net.InetAddress;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.vigil.kernel.ipvs;
 
+import dev.vigil.kernel.IpFamily;
 import org.junit.jupiter.api.Test;
 
 import static dev.vigil.kernel.ipvs.ForwardMethod.*;

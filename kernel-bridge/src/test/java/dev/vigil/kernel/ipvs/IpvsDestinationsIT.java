@@ -1,5 +1,6 @@
 package dev.vigil.kernel.ipvs;
 
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.testing.IpvsTestNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.vigil.lvs.ipvsadm;
 import dev.vigil.kernel.ipvs.Destination;
 import dev.vigil.kernel.ipvs.ForwardMethod;
 import dev.vigil.kernel.ipvs.IpAddresses;
-import dev.vigil.kernel.ipvs.IpFamily;
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.ipvs.IpvsConstants;
 import dev.vigil.kernel.ipvs.IpvsOp;
 import dev.vigil.kernel.ipvs.Service;

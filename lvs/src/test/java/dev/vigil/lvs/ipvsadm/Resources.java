@@ -1,7 +1,7 @@
 package dev.vigil.lvs.ipvsadm;
 
 import dev.vigil.kernel.ipvs.IpAddresses;
-import dev.vigil.kernel.ipvs.IpFamily;
+import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.ipvs.Service;
 import dev.vigil.kernel.ipvs.ServiceKey;
 
