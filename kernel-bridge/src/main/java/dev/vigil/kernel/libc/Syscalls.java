@@ -141,6 +141,26 @@ public final class Syscalls {
         return (int) check("recv(" + what + ")", () -> libc().recvfrom(fd, buf, len, flags, null, null));
     }
 
+    /**
+     * recv without waiting ({@code MSG_DONTWAIT}): the length received, or -1 when nothing is
+     * queued (EAGAIN). Other errors throw; EINTR is retried.
+     */
+    public static int recvNow(int fd, String what, Pointer buf, int len, int flags) {
+        while (true) {
+            long rc = libc().recvfrom(fd, buf, len, flags | MSG_DONTWAIT, null, null);
+            if (rc >= 0) {
+                return (int) rc;
+            }
+            int errno = errno();
+            if (errno == Errno.EAGAIN) {
+                return -1;
+            }
+            if (errno != Errno.EINTR) {
+                throw new KernelException("recv(" + what + ")", errno);
+            }
+        }
+    }
+
     public static int sendmsg(int fd, String what, Pointer msghdr, int flags) {
         return (int) check("sendmsg(" + what + ")", () -> libc().sendmsg(fd, msghdr, flags));
     }

@@ -89,10 +89,14 @@ public final class NetlinkSocket implements NetlinkTransport {
         if (closed) {
             throw new KernelException("recv(" + name + ")", Errno.EBADF);
         }
-        if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
-            return null;
+        // Replies to a batch are all queued when sendmsg returns: try first, poll only when empty.
+        int n = Syscalls.recvNow(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+        if (n < 0) {
+            if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
+                return null;
+            }
+            n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
         }
-        int n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
         if (n > RECV_BUF) {
             throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
         }

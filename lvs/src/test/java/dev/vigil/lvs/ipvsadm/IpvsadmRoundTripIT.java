@@ -1,0 +1,98 @@
+package dev.vigil.lvs.ipvsadm;
+
+import dev.vigil.kernel.ipvs.Destination;
+import dev.vigil.kernel.ipvs.ForwardMethod;
+import dev.vigil.kernel.ipvs.IpAddresses;
+import dev.vigil.kernel.ipvs.IpFamily;
+import dev.vigil.kernel.ipvs.NetlinkIpvs;
+import dev.vigil.kernel.ipvs.Service;
+import dev.vigil.kernel.ipvs.ServiceFlag;
+import dev.vigil.kernel.ipvs.ServiceKey;
+import dev.vigil.kernel.ipvs.TunnelType;
+import dev.vigil.kernel.testing.IpvsTestNet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Round trip through the real kernel: rules loaded by {@code ipvsadm -R} save (ipvsadm -Sn) to
+ * text A; the same rules restored by IpvsRestore save to A again, both by ipvsadm and by IpvsadmSave.
+ */
+@Tag("ipvs-vm")
+class IpvsadmRoundTripIT {
+    static final List<String> SCENARIOS = Resources.SCENARIOS;
+    private static IpvsTestNet net;
+    private NetlinkIpvs ipvs;
+
+    @BeforeAll
+    static void namespace() {
+        net = IpvsTestNet.create("lrt");
+    }
+
+    @AfterAll
+    static void cleanup() {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    @BeforeEach
+    void flushFirst() {
+        ipvs = net.ipvs();
+        ipvs.flush();
+    }
+
+    @AfterEach
+    void flushAfter() {
+        ipvs.flush();
+    }
+
+    @ParameterizedTest
+    @FieldSource("SCENARIOS")
+    void restoreAndSaveLikeIpvsadm(String name) {
+        String rules = Resources.text(name + ".rules");
+        IpvsTestNet.Run loaded = net.ipvsadmWithInput(rules, "-R");
+        assertThat(loaded.exit()).as(loaded.output()).isZero();
+        String a = net.ipvsadm("-Sn");
+        ipvs.flush();
+        assertThat(net.ipvsadm("-Sn")).isEmpty();
+
+        IpvsRestore.Result r = new IpvsRestore(ipvs).restore(rules, true);
+        // ipvsadm -R prints one line per rule the kernel refused and goes on; so does IpvsRestore.
+        assertThat(r.failures()).hasSize((int) loaded.output().lines().count());
+        assertThat(IpvsadmSave.save(ipvs)).isEqualTo(a);
+        assertThat(net.ipvsadm("-Sn")).isEqualTo(a);
+    }
+
+    /** Values ipvsadm cannot set but the kernel keeps: IpvsadmSave still prints what ipvsadm prints. */
+    @Test
+    void valuesOnlyTheApiCanSet() {
+        ServiceKey web = ServiceKey.tcp(IpAddresses.parse("10.9.0.1"), 80);
+        ipvs.addService(Service.of(web, "rr").withPeName("sip"));
+        ipvs.addService(Service.of(ServiceKey.udp(IpAddresses.parse("10.9.0.1"), 53), "rr")
+                .withFlag(ServiceFlag.ONEPACKET, true).withTimeout(77).withNetmask(0xffff0000));
+        ipvs.addService(Service.of(ServiceKey.fwmark(IpFamily.V4, -1), "rr"));
+        ipvs.addService(Service.of(ServiceKey.fwmark(IpFamily.V4, 0x80000000), "sh")
+                .withFlag(ServiceFlag.SCHED3, true));
+        ipvs.addService(Service.of(ServiceKey.fwmark(IpFamily.V6, 0x7fffffff), "mh").persistent(5).withNetmask(1));
+        ipvs.addDestination(web, Destination.of(IpAddresses.parse("10.9.0.10"), 80, ForwardMethod.LOCAL, 0));
+        ipvs.addDestination(web, Destination.of(IpAddresses.parse("10.9.0.11"), 80, ForwardMethod.BYPASS, 7));
+        ipvs.addDestination(web, Destination.of(IpAddresses.parse("10.9.0.12"), 80, ForwardMethod.TUNNEL, 1)
+                .withTunnel(TunnelType.GUE, 1, 3));
+        ipvs.addDestination(web, Destination.of(IpAddresses.parse("10.9.0.13"), 8080, ForwardMethod.DIRECT_ROUTE, 1)
+                .withTunnel(TunnelType.GRE, 0, 1));
+        ipvs.addDestination(web, Destination.of(IpAddresses.parse("10.9.0.14"), 80, ForwardMethod.TUNNEL, 1)
+                .withTunnel(TunnelType.IPIP, 9, 2));
+        String saved = net.ipvsadm("-Sn");
+        assertThat(IpvsadmSave.save(ipvs)).isEqualTo(saved);
+    }
+}
