@@ -25,20 +25,27 @@ class IpvsRestorePerfIT {
         return b.toString();
     }
 
+    /**
+     * Each contender gets a fresh namespace: the kernel keeps deleted destinations in a per-namespace
+     * trash list for two minutes and scans it on every destination add, so a run after a flush of
+     * 100,000 destinations is much slower than one on a fresh table.
+     */
     @Test
     void fasterThanIpvsadmRestoreWithTheSameResult() {
         int services = Integer.getInteger("vigil.perf.services", 10_000);
         String rules = rules(services, 10);
-        try (IpvsTestNet net = IpvsTestNet.create("lperf")) {
-            NetlinkIpvs ipvs = net.ipvs();
+        long ipvsadmNanos;
+        String a;
+        try (IpvsTestNet net = IpvsTestNet.create("lperfa")) {
             long t0 = System.nanoTime();
             IpvsTestNet.Run r = net.ipvsadmWithInput(rules, "-R");
-            long ipvsadmNanos = System.nanoTime() - t0;
+            ipvsadmNanos = System.nanoTime() - t0;
             assertThat(r.exit()).as(r.output()).isZero();
-            String a = net.ipvsadm("-Sn");
+            a = net.ipvsadm("-Sn");
             assertThat(a.lines()).hasSize(services * 11);
-            ipvs.flush();
-
+        }
+        try (IpvsTestNet net = IpvsTestNet.create("lperfb")) {
+            NetlinkIpvs ipvs = net.ipvs();
             long t1 = System.nanoTime();
             IpvsRestore.Result result = new IpvsRestore(ipvs).restore(rules, true);
             long oursNanos = System.nanoTime() - t1;
@@ -48,8 +55,8 @@ class IpvsRestorePerfIT {
             long saveNanos = System.nanoTime() - t2;
             assertThat(net.ipvsadm("-Sn")).isEqualTo(a);
             assertThat(saved).isEqualTo(a);
-            System.out.printf("restore of %d rules: ipvsadm -R %d ms, IpvsRestore %d ms (%.1fx); IpvsadmSave %d ms%n",
-                    services * 11, ipvsadmNanos / 1_000_000, oursNanos / 1_000_000,
+            System.out.printf("restore of %d rules: ipvsadm -R %d ms, IpvsRestore %d ms (%.1fx faster); "
+                    + "IpvsadmSave %d ms%n", services * 11, ipvsadmNanos / 1_000_000, oursNanos / 1_000_000,
                     (double) ipvsadmNanos / oursNanos, saveNanos / 1_000_000);
             assertThat(oursNanos).isLessThan(ipvsadmNanos);
         }
