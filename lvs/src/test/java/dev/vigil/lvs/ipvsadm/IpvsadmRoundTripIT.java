@@ -93,8 +93,6 @@ class IpvsadmRoundTripIT {
                 Map.entry("sh with flag 3 only", t -> t.addService(Service.of(web, "sh").withFlag(ServiceFlag.SCHED3, true))),
                 Map.entry("local forwarding", t -> withDest(t, rr, Destination.of(ip("10.9.0.10"), 80, ForwardMethod.LOCAL, 0))),
                 Map.entry("bypass forwarding", t -> withDest(t, rr, Destination.of(ip("10.9.0.11"), 80, ForwardMethod.BYPASS, 7))),
-                Map.entry("gue with csum and remcsum", t -> withDest(t, rr, Destination.of(ip("10.9.0.12"), 80,
-                        ForwardMethod.TUNNEL, 1).withTunnel(TunnelType.GUE, 1, 3))),
                 Map.entry("direct routing with tunnel options", t -> withDest(t, rr, Destination.of(ip("10.9.0.13"), 8080,
                         ForwardMethod.DIRECT_ROUTE, 1).withTunnel(TunnelType.GRE, 0, 1))),
                 Map.entry("ipip with port and flags", t -> withDest(t, rr, Destination.of(ip("10.9.0.14"), 80,
@@ -115,9 +113,18 @@ class IpvsadmRoundTripIT {
     void valuesOnlyTheApiCanSet(Map.Entry<String, Consumer<NetlinkIpvs>> table) {
         table.getValue().accept(ipvs);
         IpvsTestNet.Run saved = net.ipvsadmWithInput("", "-Sn");
-        System.out.println(table.getKey() + ": ipvsadm -Sn exit " + saved.exit() + ":\n" + saved.output()
-                + "IpvsadmSave:\n" + IpvsadmSave.save(ipvs));
         assertThat(saved.exit()).isZero();
         assertThat(IpvsadmSave.save(ipvs)).isEqualTo(saved.output());
+    }
+
+    /** ipvsadm 1.31 crashes (SIGSEGV) saving a GUE destination with both csum and remcsum set. */
+    @Test
+    void tunnelFlagsIpvsadmCannotSave() {
+        Service rr = Service.of(ServiceKey.tcp(ip("10.9.0.1"), 80), "rr");
+        withDest(ipvs, rr, Destination.of(ip("10.9.0.12"), 80, ForwardMethod.TUNNEL, 1)
+                .withTunnel(TunnelType.GUE, 1, 3));
+        assertThat(net.ipvsadmWithInput("", "-Sn").exit()).isEqualTo(139);
+        assertThat(IpvsadmSave.save(ipvs)).isEqualTo("-A -t 10.9.0.1:80 -s rr\n"
+                + "-a -t 10.9.0.1:80 -r 10.9.0.12:80 -i -w 1 --tun-type gue --tun-port 1 --tun-csum\n");
     }
 }
