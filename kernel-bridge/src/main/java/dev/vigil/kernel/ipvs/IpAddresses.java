@@ -41,27 +41,38 @@ public final class IpAddresses {
         if (s.indexOf(':') >= 0) {
             return parseV6(s);
         }
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
         byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+        int part = 0;
+        int value = 0;
+        int len = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (len == 0 || part == 4) {
+                    return null;
+                }
+                b[part++] = (byte) value;
+                value = 0;
+                len = 0;
+            } else if (c >= '0' && c <= '9' && len < 3) {
+                value = value * 10 + (c - '0');
+                len++;
+                if (value > 255) {
+                    return null;
+                }
+            } else {
                 return null;
             }
-            int v = Integer.parseInt(parts[i]);
-            if (v > 255) {
-                return null;
-            }
-            b[i] = (byte) v;
         }
-        return of(IpFamily.V4, b);
+        return part == 4 ? of(IpFamily.V4, b) : null;
     }
 
     private static InetAddress parseV6(String s) {
-        if (!s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
-            return null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return null;
+            }
         }
         try {
             InetAddress a = InetAddress.getByName(s);

@@ -6,6 +6,10 @@ import dev.vigil.kernel.netlink.NlEncoder;
 import dev.vigil.kernel.netlink.NlMessage;
 import dev.vigil.kernel.netlink.NlRequest;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.Supplier;
+
 import static dev.vigil.kernel.ipvs.IpvsConstants.*;
 
 /**
@@ -16,11 +20,27 @@ import static dev.vigil.kernel.ipvs.IpvsConstants.*;
  * ports in network order, flags as {@code struct ip_vs_flags {flags, mask}}.
  */
 public final class IpvsCodec {
+    private static final byte[] NO_FLAGS = flagsStruct(0, 0xffffffff);
+
     private final int familyId;
+    private final boolean detailed;
 
     /** A codec for the IPVS family with the dynamic id {@code familyId} (from family resolution). */
     public IpvsCodec(int familyId) {
+        this(familyId, true);
+    }
+
+    /**
+     * With {@code detailed} false, requests are named by their command only ({@code IPVS_CMD_NEW_DEST})
+     * instead of {@code IPVS_CMD_NEW_DEST(TCP 10.0.0.1:80 -> 10.0.0.2:80)}: cheaper for big batches.
+     */
+    public IpvsCodec(int familyId, boolean detailed) {
         this.familyId = familyId;
+        this.detailed = detailed;
+    }
+
+    private String name(String cmd, Supplier<?> detail) {
+        return detailed ? cmd + "(" + detail.get() + ")" : cmd;
     }
 
     public int familyId() {
@@ -46,21 +66,21 @@ public final class IpvsCodec {
     // ---- services ----
 
     public NlRequest newService(Service s) {
-        return request(fullService(header(CMD_NEW_SERVICE), s), "IPVS_CMD_NEW_SERVICE(" + s.key() + ")");
+        return request(fullService(header(CMD_NEW_SERVICE), s), name("IPVS_CMD_NEW_SERVICE", () -> s.key()));
     }
 
     public NlRequest setService(Service s) {
-        return request(fullService(header(CMD_SET_SERVICE), s), "IPVS_CMD_SET_SERVICE(" + s.key() + ")");
+        return request(fullService(header(CMD_SET_SERVICE), s), name("IPVS_CMD_SET_SERVICE", () -> s.key()));
     }
 
     public NlRequest delService(ServiceKey key) {
         return request(bareService(header(CMD_DEL_SERVICE), key, Service.defaultNetmask(key.family())),
-                "IPVS_CMD_DEL_SERVICE(" + key + ")");
+                name("IPVS_CMD_DEL_SERVICE", () -> key));
     }
 
     /** The request for one service (a reply then the ack; ESRCH when absent). */
     public NlRequest getService(ServiceKey key) {
-        return request(bareService(header(CMD_GET_SERVICE), key, 0), "IPVS_CMD_GET_SERVICE(" + key + ")");
+        return request(bareService(header(CMD_GET_SERVICE), key, 0), name("IPVS_CMD_GET_SERVICE", () -> key));
     }
 
     /** The dump request for all services. */
@@ -102,7 +122,7 @@ public final class IpvsCodec {
     }
 
     private static void serviceOptions(NlEncoder e, IpFamily family, int flags, int timeout, int netmask) {
-        e.bytes(SVC_ATTR_FLAGS, flagsStruct(flags, 0xffffffff));
+        e.bytes(SVC_ATTR_FLAGS, flags == 0 ? NO_FLAGS : flagsStruct(flags, 0xffffffff));
         e.u32(SVC_ATTR_TIMEOUT, timeout);
         if (family == IpFamily.V6) {
             e.u32(SVC_ATTR_NETMASK, netmask);
@@ -113,21 +133,25 @@ public final class IpvsCodec {
 
     /** {@code struct ip_vs_flags {__u32 flags; __u32 mask;}} in host order. */
     private static byte[] flagsStruct(int flags, int mask) {
-        return new NlEncoder().putU32(flags).putU32(mask).toBytes();
+        return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(flags).putInt(mask).array();
     }
 
     // ---- destinations ----
 
     public NlRequest newDest(ServiceKey svc, Destination d) {
-        return request(dest(header(CMD_NEW_DEST), svc, d), "IPVS_CMD_NEW_DEST(" + svc + " -> " + d.describe() + ")");
+        return request(dest(header(CMD_NEW_DEST), svc, d), name("IPVS_CMD_NEW_DEST", () -> arrow(svc, d)));
     }
 
     public NlRequest setDest(ServiceKey svc, Destination d) {
-        return request(dest(header(CMD_SET_DEST), svc, d), "IPVS_CMD_SET_DEST(" + svc + " -> " + d.describe() + ")");
+        return request(dest(header(CMD_SET_DEST), svc, d), name("IPVS_CMD_SET_DEST", () -> arrow(svc, d)));
     }
 
     public NlRequest delDest(ServiceKey svc, Destination d) {
-        return request(dest(header(CMD_DEL_DEST), svc, d), "IPVS_CMD_DEL_DEST(" + svc + " -> " + d.describe() + ")");
+        return request(dest(header(CMD_DEL_DEST), svc, d), name("IPVS_CMD_DEL_DEST", () -> arrow(svc, d)));
+    }
+
+    private static String arrow(ServiceKey svc, Destination d) {
+        return svc + " -> " + d.describe();
     }
 
     /** The dump request for the destinations of {@code svc} (ESRCH when the service is absent). */
@@ -136,7 +160,7 @@ public final class IpvsCodec {
         int mark = e.beginNested(CMD_ATTR_SERVICE);
         serviceId(e, svc);
         end(e, mark);
-        return request(e, "IPVS_CMD_GET_DEST(" + svc + ")");
+        return request(e, name("IPVS_CMD_GET_DEST", () -> svc));
     }
 
     private static NlEncoder dest(NlEncoder e, ServiceKey svc, Destination d) {
@@ -177,7 +201,7 @@ public final class IpvsCodec {
                     d.group().getAddress());
         }
         end(e, mark);
-        return request(e, "IPVS_CMD_NEW_DAEMON(" + d.state().label() + ")");
+        return request(e, name("IPVS_CMD_NEW_DAEMON", () -> d.state().label()));
     }
 
     public NlRequest delDaemon(SyncState state) {
@@ -187,7 +211,7 @@ public final class IpvsCodec {
         e.string(DAEMON_ATTR_MCAST_IFN, "");
         e.u32(DAEMON_ATTR_SYNC_ID, 0);
         end(e, mark);
-        return request(e, "IPVS_CMD_DEL_DAEMON(" + state.label() + ")");
+        return request(e, name("IPVS_CMD_DEL_DAEMON", () -> state.label()));
     }
 
     public NlRequest dumpDaemons() {
@@ -216,7 +240,7 @@ public final class IpvsCodec {
             return request(header(CMD_ZERO), "IPVS_CMD_ZERO");
         }
         return request(bareService(header(CMD_ZERO), svc, Service.defaultNetmask(svc.family())),
-                "IPVS_CMD_ZERO(" + svc + ")");
+                name("IPVS_CMD_ZERO", () -> svc));
     }
 
     public NlRequest flush() {

@@ -21,11 +21,14 @@ import java.util.function.Function;
 public final class NetlinkIpvs implements IpvsTable {
     private final NetlinkClient client;
     private final IpvsCodec codec;
+    /** Names requests by command only: batches build no description until one fails. */
+    private final IpvsCodec batchCodec;
 
     /** Uses {@code client} (a generic netlink client); throws {@link IpvsUnavailableException} without IPVS. */
     public NetlinkIpvs(NetlinkClient client) {
         this.client = Objects.requireNonNull(client, "client");
         this.codec = new IpvsCodec(resolve(client).id());
+        this.batchCodec = new IpvsCodec(codec.familyId(), false);
     }
 
     /** Opens a generic netlink socket in the current network namespace. */
@@ -179,13 +182,14 @@ public final class NetlinkIpvs implements IpvsTable {
     public List<OpResult> apply(List<? extends IpvsOp> ops) {
         List<NlRequest> requests = new ArrayList<>(ops.size());
         for (IpvsOp op : ops) {
-            requests.add(codec.encode(op));
+            requests.add(batchCodec.encode(op));
         }
         List<NetlinkClient.Result> results = client.batch(requests);
         List<OpResult> out = new ArrayList<>(ops.size());
         for (int i = 0; i < ops.size(); i++) {
             NetlinkClient.Result r = results.get(i);
-            out.add(new OpResult(ops.get(i), r.request().op(), r.errno(), r.extAck()));
+            String op = r.ok() ? r.request().op() : IpvsCodec.opName(ops.get(i));
+            out.add(new OpResult(ops.get(i), op, r.errno(), r.extAck()));
         }
         return out;
     }

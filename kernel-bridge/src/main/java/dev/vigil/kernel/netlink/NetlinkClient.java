@@ -6,9 +6,7 @@ import dev.vigil.kernel.libc.KernelException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -132,42 +130,49 @@ public final class NetlinkClient implements AutoCloseable {
     }
 
     /**
-     * Sends all requests, many per datagram, each with {@code NLM_F_ACK}, and returns one result
-     * per request in order. The kernel processes them in order; a failure does not stop the rest.
+     * Sends all requests, many per datagram, and returns one result per request in order. The
+     * kernel processes them in order and a failure does not stop the rest. Only the last request
+     * of each datagram asks for an acknowledgement: the kernel answers the others only when they
+     * fail, so its answers to a whole datagram usually take one receive instead of one each.
      */
     public synchronized List<Result> batch(List<NlRequest> requests) {
         List<Result> results = new ArrayList<>(requests.size());
         int i = 0;
         while (i < requests.size()) {
-            int bytes = 0;
-            int n = 0;
-            while (i + n < requests.size() && n < BATCH_WINDOW) {
-                int len = Netlink.align(requests.get(i + n).length());
-                if (n > 0 && bytes + len > BATCH_BYTES) {
-                    break;
-                }
-                bytes += len;
-                n++;
-            }
+            int n = windowSize(requests, i);
             List<NlRequest> window = requests.subList(i, i + n);
             int first = reserveSeqs(n);
-            send(window, first, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
-            Map<Integer, Result> got = new HashMap<>();
-            while (got.size() < n) {
+            send(window, first, Netlink.NLM_F_REQUEST, Netlink.NLM_F_ACK);
+            Result[] got = new Result[n];
+            while (got[n - 1] == null) {
                 for (NlMessage m : receive(window.get(0).op())) {
                     int idx = m.seq() - first;
-                    if (idx < 0 || idx >= n || m.type() != Netlink.NLMSG_ERROR) {
-                        continue;
+                    if (idx >= 0 && idx < n && m.type() == Netlink.NLMSG_ERROR) {
+                        got[idx] = decodeError(window.get(idx), m);
                     }
-                    got.put(idx, decodeError(window.get(idx), m));
                 }
             }
             for (int k = 0; k < n; k++) {
-                results.add(got.get(k));
+                results.add(got[k] != null ? got[k] : new Result(window.get(k), 0, null));
             }
             i += n;
         }
         return results;
+    }
+
+    /** How many requests from {@code from} go in one datagram. */
+    private static int windowSize(List<NlRequest> requests, int from) {
+        int bytes = 0;
+        int n = 0;
+        while (from + n < requests.size() && n < BATCH_WINDOW) {
+            int len = Netlink.align(requests.get(from + n).length());
+            if (n > 0 && bytes + len > BATCH_BYTES) {
+                break;
+            }
+            bytes += len;
+            n++;
+        }
+        return n;
     }
 
     /** Like {@link #batch} but throws the first failure (after all requests were sent). */
@@ -182,6 +187,11 @@ public final class NetlinkClient implements AutoCloseable {
     }
 
     private void send(List<NlRequest> requests, int firstSeq, int flags) {
+        send(requests, firstSeq, flags, 0);
+    }
+
+    /** Sends {@code requests} in one datagram; the last one also gets {@code lastFlags}. */
+    private void send(List<NlRequest> requests, int firstSeq, int flags, int lastFlags) {
         int total = 0;
         for (NlRequest r : requests) {
             total += Netlink.align(r.length());
@@ -191,8 +201,9 @@ public final class NetlinkClient implements AutoCloseable {
         }
         out.clear();
         int s = firstSeq;
-        for (NlRequest r : requests) {
-            r.encode(out, s++, flags);
+        int last = requests.size() - 1;
+        for (int k = 0; k <= last; k++) {
+            requests.get(k).encode(out, s++, k == last ? flags | lastFlags : flags);
         }
         out.flip();
         transport.send(out);

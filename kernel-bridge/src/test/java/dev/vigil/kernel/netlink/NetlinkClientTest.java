@@ -107,10 +107,15 @@ class NetlinkClientTest {
     void batchPacksManyRequestsPerDatagramAndReportsEachResult() {
         FakeNetlinkKernel k = new FakeNetlinkKernel(reqs -> {
             List<Reply> acks = new ArrayList<>();
-            for (NlMessage q : reqs) {
-                assertThat(q.flags() & Netlink.NLM_F_ACK).isNotZero();
-                int marker = q.payload().getInt(0);
-                acks.add(Reply.error(q, marker == 300 ? Errno.EEXIST : 0));
+            for (int j = 0; j < reqs.size(); j++) {
+                NlMessage q = reqs.get(j);
+                boolean last = j == reqs.size() - 1;
+                assertThat(q.flags() & Netlink.NLM_F_ACK).isEqualTo(last ? Netlink.NLM_F_ACK : 0);
+                int err = q.payload().getInt(0) == 300 ? Errno.EEXIST : 0;
+                // As the kernel does: an error is always answered, success only when asked for.
+                if (err != 0 || last) {
+                    acks.add(Reply.error(q, err));
+                }
             }
             return acks;
         });

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,10 +68,27 @@ public final class IpvsadmRules {
         if (s.isEmpty() || s.startsWith("#")) {
             return null;
         }
-        List<String> args = new ArrayList<>(Arrays.asList(s.split("\\s+")));
-        if (args.get(0).equals("ipvsadm")) {
-            args.remove(0);
+        List<String> args = tokens(s);
+        return RuleParser.parse(args.get(0).equals("ipvsadm") ? args.subList(1, args.size()) : args);
+    }
+
+    /** Splits on whitespace (no quoting, as ipvsadm -R). */
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>(12);
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
         }
-        return RuleParser.parse(args);
+        return out;
     }
 }

@@ -117,16 +117,16 @@ public final class IpvsadmSave {
         return (flags & IpvsConstants.TUNNEL_ENCAP_FLAG_REMCSUM) != 0 ? "--tun-remcsum" : "--tun-nocsum";
     }
 
+    /**
+     * ipvsadm's switch for a forwarding method: local node is written as {@code -g}, and bypass
+     * (which no ipvsadm option sets) as the {@code (null)} that ipvsadm 1.31 prints for it.
+     */
     static String forwardSwitch(ForwardMethod m) {
-        switch (m) {
-            case NAT:
-                return "-m";
-            case TUNNEL:
-                return "-i";
-            case DIRECT_ROUTE:
-                return "-g";
-            default:
-                return "-g";
-        }
+        return switch (m) {
+            case NAT -> "-m";
+            case TUNNEL -> "-i";
+            case DIRECT_ROUTE, LOCAL -> "-g";
+            case BYPASS -> "(null)";
+        };
     }
 }

@@ -15,7 +15,7 @@ final class RuleValues {
 
     /** A decimal number in [{@code min}, {@code max}], else a {@link BadRuleException} with {@code error}. */
     static long number(String s, long min, long max, String error) {
-        if (s == null || s.isEmpty() || s.length() > 12 || !s.chars().allMatch(Character::isDigit)) {
+        if (s == null || s.isEmpty() || s.length() > 12 || !digits(s)) {
             throw new BadRuleException(error);
         }
         long v = Long.parseLong(s);
@@ -23,6 +23,16 @@ final class RuleValues {
             throw new BadRuleException(error);
         }
         return v;
+    }
+
+    static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -96,7 +106,7 @@ final class RuleValues {
             if (p.length() > 1 && p.startsWith("0")) {
                 return p.length() <= 12 ? Long.parseLong(p.substring(1), 8) : null;
             }
-            return !p.isEmpty() && p.length() <= 10 && p.chars().allMatch(Character::isDigit) ? Long.parseLong(p) : null;
+            return !p.isEmpty() && p.length() <= 10 && digits(p) ? Long.parseLong(p) : null;
         } catch (NumberFormatException e) {
             return null;
         }
