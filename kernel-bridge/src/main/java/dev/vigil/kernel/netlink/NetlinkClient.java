@@ -23,12 +23,18 @@ public final class NetlinkClient implements AutoCloseable {
     private static final int REPLY_TIMEOUT_MILLIS = 30_000;
 
     private final NetlinkTransport transport;
+    private final long replyTimeoutNanos;
     private volatile boolean closed;
     private int seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     private ByteBuffer out = ByteBuffer.allocate(BATCH_BYTES + (64 << 10)).order(ByteOrder.nativeOrder());
 
     public NetlinkClient(NetlinkTransport transport) {
+        this(transport, REPLY_TIMEOUT_MILLIS);
+    }
+
+    NetlinkClient(NetlinkTransport transport, int replyTimeoutMillis) {
         this.transport = Objects.requireNonNull(transport, "transport");
+        this.replyTimeoutNanos = replyTimeoutMillis * 1_000_000L;
     }
 
     /** Opens a client over a real socket for {@code protocol}. */
@@ -70,11 +76,13 @@ public final class NetlinkClient implements AutoCloseable {
         int s = nextSeq();
         send(List.of(request), s, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
         List<NlMessage> replies = new ArrayList<>();
+        long deadline = deadline();
         while (true) {
-            for (NlMessage m : receive(request.op())) {
+            for (NlMessage m : receive(request.op(), deadline)) {
                 if (m.seq() != s) {
                     continue;
                 }
+                deadline = deadline();
                 if (m.type() == Netlink.NLMSG_ERROR) {
                     Result r = decodeError(request, m);
                     if (!r.ok()) {
@@ -98,16 +106,18 @@ public final class NetlinkClient implements AutoCloseable {
             List<NlMessage> replies = new ArrayList<>();
             boolean interrupted = false;
             boolean done = false;
+            long deadline = deadline();
             while (!done) {
-                for (NlMessage m : receive(request.op())) {
+                for (NlMessage m : receive(request.op(), deadline)) {
                     if (m.seq() != s) {
                         continue;
                     }
+                    deadline = deadline();
                     interrupted |= m.hasFlag(Netlink.NLM_F_DUMP_INTR);
                     if (m.type() == Netlink.NLMSG_DONE) {
                         int err = m.payload().remaining() >= 4 ? m.payload().getInt(0) : 0;
                         if (err < 0) {
-                            throw new NetlinkException(request.op(), -err, extAckOf(m, 4));
+                            throw new NetlinkException(request.op(), -err, extAckOf(request, m, 4));
                         }
                         done = true;
                     } else if (m.type() == Netlink.NLMSG_ERROR) {
@@ -144,10 +154,12 @@ public final class NetlinkClient implements AutoCloseable {
             int first = reserveSeqs(n);
             send(window, first, Netlink.NLM_F_REQUEST, Netlink.NLM_F_ACK);
             Result[] got = new Result[n];
+            long deadline = deadline();
             while (got[n - 1] == null) {
-                for (NlMessage m : receive(window.get(0).op())) {
+                for (NlMessage m : receive(window.get(0).op(), deadline)) {
                     int idx = m.seq() - first;
                     if (idx >= 0 && idx < n && m.type() == Netlink.NLMSG_ERROR) {
+                        deadline = deadline();
                         got[idx] = decodeError(window.get(idx), m);
                     }
                 }
@@ -209,11 +221,21 @@ public final class NetlinkClient implements AutoCloseable {
         transport.send(out);
     }
 
-    private List<NlMessage> receive(String op) {
+    /**
+     * When to give up waiting for the kernel: the reply timeout (30 s) from now. Each exchange
+     * has one deadline, renewed only by a reply that belongs to it, so stray messages cannot keep
+     * a caller waiting forever and a long dump still completes while it makes progress.
+     */
+    private long deadline() {
+        return System.nanoTime() + replyTimeoutNanos;
+    }
+
+    private List<NlMessage> receive(String op, long deadline) {
         if (closed) {
             throw new KernelException(op, Errno.EBADF, "netlink client closed");
         }
-        ByteBuffer d = transport.receive(REPLY_TIMEOUT_MILLIS);
+        long left = deadline - System.nanoTime();
+        ByteBuffer d = left <= 0 ? null : transport.receive((int) Math.max(1, left / 1_000_000L));
         if (d == null) {
             throw new KernelException(op + " (waiting for the kernel's reply)", Errno.ETIMEDOUT);
         }
@@ -229,19 +251,40 @@ public final class NetlinkClient implements AutoCloseable {
         int err = p.getInt(0);
         int origLen = p.remaining() >= 8 ? p.getInt(4) : Netlink.HEADER_LEN;
         int tlvOffset = m.hasFlag(Netlink.NLM_F_CAPPED) ? 4 + Netlink.HEADER_LEN : 4 + Netlink.align(origLen);
-        String ext = m.hasFlag(Netlink.NLM_F_ACK_TLVS) ? extAckOf(m, tlvOffset) : null;
+        String ext = m.hasFlag(Netlink.NLM_F_ACK_TLVS) ? extAckOf(request, m, tlvOffset) : null;
         return new Result(request, -err, ext);
     }
 
-    private static String extAckOf(NlMessage m, int offset) {
+    /**
+     * The kernel's extended ack: its message, and the attribute it rejected when it says which
+     * ({@code NLMSGERR_ATTR_OFFS}, a byte offset into our request).
+     */
+    private static String extAckOf(NlRequest request, NlMessage m, int offset) {
         if (m.payload().remaining() <= offset) {
             return null;
         }
         try {
-            return Attrs.parse(m.payloadFrom(offset)).string(Netlink.NLMSGERR_ATTR_MSG);
+            Attrs tlvs = Attrs.parse(m.payloadFrom(offset));
+            String msg = tlvs.has(Netlink.NLMSGERR_ATTR_MSG) ? tlvs.string(Netlink.NLMSGERR_ATTR_MSG) : null;
+            if (!tlvs.has(Netlink.NLMSGERR_ATTR_OFFS)) {
+                return msg;
+            }
+            String where = offendingAttribute(request, tlvs.u32(Netlink.NLMSGERR_ATTR_OFFS));
+            return msg == null ? where : msg + " (" + where + ")";
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Names the attribute of {@code request} that starts at {@code offset} (from its netlink header). */
+    static String offendingAttribute(NlRequest request, int offset) {
+        int pos = offset - Netlink.HEADER_LEN;
+        byte[] body = request.body();
+        if (pos < 0 || pos + 4 > body.length) {
+            return "at byte " + offset + " of the request";
+        }
+        int type = ByteBuffer.wrap(body).order(ByteOrder.nativeOrder()).getShort(pos + 2) & Netlink.NLA_TYPE_MASK;
+        return "attribute type " + type + " at byte " + offset + " of the request";
     }
 
     /** Closes the transport once no request is in flight. */

@@ -1,7 +1,10 @@
 package dev.vigil.kernel.rtnl;
 
+import dev.vigil.kernel.arp.MacAddress;
+
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A network interface as rtnetlink reports it.
@@ -47,6 +50,15 @@ public record Link(int index, String name, int flags, boolean carrier, OperState
     /** The hardware address bytes, or {@code null}. */
     public byte[] macBytes() {
         return mac == null || mac.isEmpty() ? null : HexFormat.ofDelimiter(":").parseHex(mac);
+    }
+
+    /**
+     * The hardware address as an Ethernet MAC (what ARP and VRRP virtual MACs use), or empty for
+     * links without one or with another length (tunnels, InfiniBand).
+     */
+    public Optional<MacAddress> ethernetMac() {
+        byte[] b = macBytes();
+        return b != null && b.length == 6 ? Optional.of(MacAddress.of(b)) : Optional.empty();
     }
 
     /** Formats hardware address bytes as {@code aa:bb:...}; {@code null} for null or empty. */

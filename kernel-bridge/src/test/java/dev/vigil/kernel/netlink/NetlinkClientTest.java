@@ -78,6 +78,45 @@ class NetlinkClientTest {
     }
 
     @Test
+    void extendedAckOffsetNamesTheRejectedAttribute() {
+        // Request body: a 4-byte family header, then attribute type 5 (8 bytes) at byte 16 + 4 = 20.
+        NlRequest req = new NlRequest("SET", 30, 0, new NlEncoder().putU32(0).putU16(8).putU16(5).putU32(1).toBytes());
+        NlEncoder p = new NlEncoder().putU32(-Errno.EINVAL)
+                .putU32(28).putU16(30).putU16(0x5).putU32(7).putU32(0)
+                .string(Netlink.NLMSGERR_ATTR_MSG, "bad value").u32(Netlink.NLMSGERR_ATTR_OFFS, 20);
+        FakeNetlinkKernel k = new FakeNetlinkKernel(reqs -> List.of(new Reply(Netlink.NLMSG_ERROR,
+                Netlink.NLM_F_CAPPED | Netlink.NLM_F_ACK_TLVS, reqs.get(0).seq(), p.toBytes())));
+        assertThatThrownBy(() -> new NetlinkClient(k).request(req))
+                .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.extAckMessage())
+                        .isEqualTo("bad value (attribute type 5 at byte 20 of the request)"));
+        assertThat(NetlinkClient.offendingAttribute(req, 200)).isEqualTo("at byte 200 of the request");
+    }
+
+    @Test
+    void strayRepliesDoNotExtendTheWaitForOurs() {
+        NetlinkTransport chatty = new NetlinkTransport() {
+            @Override
+            public void send(ByteBuffer datagram) {
+            }
+
+            @Override
+            public ByteBuffer receive(int timeoutMillis) {
+                // Answers to someone else's request (sequence 1), never to ours.
+                return ByteBuffer.wrap(new NlEncoder().putU32(0).request("X", Netlink.NLMSG_NOOP, 0).toBytes(1))
+                        .order(java.nio.ByteOrder.nativeOrder());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new NetlinkClient(chatty, 200).request(new NlRequest("GET", 30, 0, new byte[4])))
+                .hasMessageContaining("GET (waiting for the kernel's reply)").hasMessageContaining("ETIMEDOUT");
+        assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(200_000_000L);
+    }
+
+    @Test
     void interruptedDumpIsRetriedAndOnlyTheCleanPassReturned() {
         int[] calls = {0};
         FakeNetlinkKernel k = new FakeNetlinkKernel(reqs -> {

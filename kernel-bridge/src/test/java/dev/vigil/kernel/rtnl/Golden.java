@@ -4,18 +4,14 @@ import dev.vigil.kernel.netlink.Netlink;
 import dev.vigil.kernel.netlink.NlMessage;
 import dev.vigil.kernel.netlink.NlRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A capture made by {@code golden/capture.sh}: the netlink datagrams iproute2 sent ({@code >})
+ * A capture made by {@code golden/capture.sh} (read by the shared {@code testing.Golden}): the netlink datagrams iproute2 sent ({@code >})
  * and received ({@code <}) for one command, as the kernel saw and produced them (host byte
  * order of the capturing machine: little-endian).
  */
@@ -24,27 +20,9 @@ record Golden(String name, String command, List<byte[]> sent, List<byte[]> recei
     static Golden load(String name) {
         org.junit.jupiter.api.Assumptions.assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN,
                 "skipped: the captures were made on a little-endian host");
-        String path = "golden/" + name + ".txt";
-        try (InputStream in = Golden.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + path);
-            }
-            String command = null;
-            List<byte[]> sent = new ArrayList<>();
-            List<byte[]> received = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("# command: ")) {
-                    command = line.substring("# command: ".length());
-                } else if (line.startsWith("> ")) {
-                    sent.add(HexFormat.of().parseHex(line.substring(2).trim()));
-                } else if (line.startsWith("< ")) {
-                    received.add(HexFormat.of().parseHex(line.substring(2).trim()));
-                }
-            }
-            return new Golden(name, command, sent, received);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String resource = "/dev/vigil/kernel/rtnl/golden/" + name + ".txt";
+        return new Golden(name, dev.vigil.kernel.testing.Golden.command(resource),
+                dev.vigil.kernel.testing.Golden.sent(resource), dev.vigil.kernel.testing.Golden.received(resource));
     }
 
     /** The first message of {@code type} that iproute2 sent, exactly {@code nlmsg_len} bytes long. */

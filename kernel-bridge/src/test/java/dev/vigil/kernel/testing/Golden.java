@@ -26,18 +26,31 @@ public final class Golden {
     }
 
     public static List<Datagram> load(String resource) {
+        List<Datagram> out = new ArrayList<>();
+        for (String line : lines(resource)) {
+            if (line.startsWith(">") || line.startsWith("<")) {
+                out.add(new Datagram(line.charAt(0) == '>', HexFormat.of().parseHex(line.substring(1).strip())));
+            }
+        }
+        return out;
+    }
+
+    /** The command a capture recorded (its {@code # command: ...} line), or null. */
+    public static String command(String resource) {
+        for (String line : lines(resource)) {
+            if (line.startsWith("# command: ")) {
+                return line.substring("# command: ".length());
+            }
+        }
+        return null;
+    }
+
+    private static List<String> lines(String resource) {
         try (InputStream in = Golden.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + resource);
             }
-            List<Datagram> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-                line = line.strip();
-                if (line.startsWith(">") || line.startsWith("<")) {
-                    out.add(new Datagram(line.charAt(0) == '>', HexFormat.of().parseHex(line.substring(1).strip())));
-                }
-            }
-            return out;
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().map(String::strip).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
