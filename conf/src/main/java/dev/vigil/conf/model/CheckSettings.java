@@ -14,6 +14,5 @@ public record CheckSettings(
         @Range(min = 0, max = 2147483647) @Doc("Extra attempts before a server counts as down.") Integer retry,
         @Doc("Seconds between attempts.") Duration delayBeforeRetry,
         @Doc("Largest random delay before the first check, seconds.") Duration warmup,
-        @Doc("Start with servers down until a check succeeds.") Boolean alpha,
         SourcePosition position) {
 }

@@ -19,6 +19,7 @@ public record RealServer(
         @Range(min = 0, max = 2147483647) @Doc("Lower connection threshold.") Integer lthreshold,
         @Doc("Send e-mail alerts on changes.") Boolean smtpAlert,
         @Doc("Host header for HTTP_GET / SSL_GET.") String virtualhost,
+        @Doc("Start down until a check succeeds; the virtual server's alpha when unset.") Boolean alpha,
         @Inline CheckSettings check,
         @Doc(value = "Health checks (sections with a type: TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, ...).",
                 keepalived = "TCP_CHECK { ... }, HTTP_GET { ... }, ...") List<Section> checkers,
