@@ -144,7 +144,7 @@ public final class Binder {
     private Object scalar(Field f, ConfNode node, String at) {
         if (!(node instanceof ScalarNode s)) {
             diagnostics.error(node.position(), at + ": expected a scalar, got " + node.kind());
-            return emptyValue(f);
+            return fallback(f);
         }
         try {
             Object v = Scalars.parse(s.value(), f.type());
@@ -152,8 +152,16 @@ public final class Binder {
             return v;
         } catch (IllegalArgumentException e) {
             diagnostics.error(s.position(), at + ": " + e.getMessage());
-            return emptyValue(f);
+            return fallback(f);
         }
+    }
+
+    /** The value used after a bad one was reported, so that binding and validation go on. */
+    private static Object fallback(Field f) {
+        if (f.defaultValue() != null && f.kind() == FieldKind.SCALAR) {
+            return Scalars.parse(f.defaultValue(), f.type());
+        }
+        return emptyValue(f);
     }
 
     private List<Object> scalarList(Field f, ConfNode node, String at) {
