@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps virtual IPs alive with VRRP and load-balances with Linux IPVS.",
-        subcommands = {IpvsCommand.class})
+        subcommands = {IpvsCommand.class, CheckConfigCommand.class, ImportKeepalivedCommand.class})
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,6 @@
+package dev.vigil.conf.model;
+
+/** The IPVS forwarding method: masquerading, direct routing or tunnelling. */
+public enum LvsMethod {
+    NAT, DR, TUN
+}
