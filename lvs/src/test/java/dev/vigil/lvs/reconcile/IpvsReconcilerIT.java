@@ -55,8 +55,11 @@ class IpvsReconcilerIT {
             assertThat(first.failures()).isEmpty();
             String saved = net.ipvsadm("-Sn");
             assertThat(saved).contains("-A -t 10.9.0.100:80 -s wrr -p 300",
-                    "-a -t 10.9.0.100:80 -r 10.9.0.3:80 -m -w 2 -x 100 -y 10",
+                    "-a -t 10.9.0.100:80 -r 10.9.0.3:80 -m -w 2",
                     "-A -f 7 -s rr", "-A -u 10.9.0.100:53 -s sh");
+            // ipvsadm's save format has no thresholds; its threshold listing shows them.
+            assertThat(net.ipvsadm("-Ln", "--thresholds").lines())
+                    .anyMatch(l -> l.contains("10.9.0.3:80") && l.matches(".*\\s100\\s+10\\s.*"));
             assertThat(IpvsadmSave.save(ipvs)).isEqualTo(saved);
 
             IpvsReconciler.Result second = reconciler.reconcile(table(1));
