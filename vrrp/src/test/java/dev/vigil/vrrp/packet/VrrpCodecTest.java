@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -170,7 +171,7 @@ class VrrpCodecTest {
         DecodeResult.Malformed m = decodeBad(v2, IpFamily.V4, SRC4, GROUP4);
         assertThat(m.reason()).isEqualTo(DropReason.BAD_LENGTH);
         assertThat(m.detail()).isEqualTo("20 bytes, but 2 V4 addresses and authentication data need 24");
-        byte[] noAuthData = java.util.Arrays.copyOf(v2, 12);
+        byte[] noAuthData = Arrays.copyOf(v2, 12);
         noAuthData[3] = 1;
         fixV2Checksum(noAuthData);
         assertThat(decodeBad(noAuthData, IpFamily.V4, SRC4, GROUP4).reason()).isEqualTo(DropReason.BAD_LENGTH);
