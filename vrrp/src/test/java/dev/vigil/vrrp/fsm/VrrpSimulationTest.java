@@ -2,6 +2,7 @@ package dev.vigil.vrrp.fsm;
 
 import static dev.vigil.vrrp.fsm.Configs.vrrp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.vrrp.fsm.SimLan.Event;
 import java.math.BigDecimal;
@@ -51,8 +52,8 @@ class VrrpSimulationTest {
 
         assertThat(lan.masters(VI)).containsExactly("b");
         assertThat(lan.events("b", VI)).extracting(Event::at, Event::to, Event::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0L, VrrpState.BACKUP, "master down timer"),
-                org.assertj.core.groups.Tuple.tuple(at("3.4140625"), VrrpState.MASTER, "master down timer"));
+                tuple(0L, VrrpState.BACKUP, "master down timer"),
+                tuple(at("3.4140625"), VrrpState.MASTER, "master down timer"));
         assertThat(lan.events("a", VI)).extracting(Event::to).containsExactly(VrrpState.BACKUP);
         assertThat(lan.events("c", VI)).extracting(Event::to).containsExactly(VrrpState.BACKUP);
         assertThat(a.machine(VI).masterAddress()).contains(b.address);
@@ -68,9 +69,9 @@ class VrrpSimulationTest {
 
         long bothMaster = at("3.609375");
         assertThat(lan.events("low", VI)).extracting(Event::at, Event::to).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0L, VrrpState.BACKUP),
-                org.assertj.core.groups.Tuple.tuple(bothMaster, VrrpState.MASTER),
-                org.assertj.core.groups.Tuple.tuple(bothMaster + LAT, VrrpState.BACKUP));
+                tuple(0L, VrrpState.BACKUP),
+                tuple(bothMaster, VrrpState.MASTER),
+                tuple(bothMaster + LAT, VrrpState.BACKUP));
         assertThat(lan.events("low", VI).get(2).reason()).isEqualTo("higher priority advert");
         assertThat(lan.masters(VI)).containsExactly("high");
         assertThat(lan.lastTransitionTo("high", VI, VrrpState.MASTER)).isEqualTo(bothMaster);
@@ -86,7 +87,7 @@ class VrrpSimulationTest {
         SimHost owner = node("owner", "10.0.0.1", vrrp().priority(255));
         owner.start(VI);
         assertThat(lan.events("owner", VI)).extracting(Event::at, Event::from, Event::to, Event::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(at("10"), VrrpState.INIT, VrrpState.MASTER,
+                .containsExactly(tuple(at("10"), VrrpState.INIT, VrrpState.MASTER,
                         "address owner"));
         lan.advanceTo(at("40"));
         assertThat(lan.lastTransitionTo("b", VI, VrrpState.BACKUP)).isEqualTo(at("10") + LAT);
@@ -232,7 +233,7 @@ class VrrpSimulationTest {
         assertThat(lan.masters(VI)).containsExactly("a");
         // b's advert came first after the heal: a answered it and re-announced its addresses
         assertThat(lan.announcements).extracting(SimLan.Announcement::host, SimLan.Announcement::at)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", at("20.830125")));
+                .containsExactly(tuple("a", at("20.830125")));
         assertThat(lan.lastTransitionTo("b", VI, VrrpState.BACKUP)).isEqualTo(at("20.831125"));
     }
 
