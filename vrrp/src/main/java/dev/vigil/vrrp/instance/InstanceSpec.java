@@ -43,7 +43,7 @@ import java.util.Objects;
  * @param strict               vrrp_strict
  * @param trackPrimary         go to FAULT when the interface is down (false: dont_track_primary)
  * @param tracked              track_interface / track_script / track_file / track_process entries
- * @param notify               notify scripts
+ * @param notifyCommands             notify scripts
  * @param notifyTimeout        how long a notify script may run
  */
 public record InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
@@ -52,7 +52,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                            List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
                            List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
                            boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
-                           boolean strict, boolean trackPrimary, List<TrackBinding> tracked, NotifyCommands notify,
+                           boolean strict, boolean trackPrimary, List<TrackBinding> tracked, NotifyCommands notifyCommands,
                            Duration notifyTimeout) {
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
@@ -66,7 +66,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         unicastPeers = List.copyOf(unicastPeers);
         Objects.requireNonNull(garp, "garp");
         tracked = List.copyOf(tracked);
-        Objects.requireNonNull(notify, "notify");
+        Objects.requireNonNull(notifyCommands, "notifyCommands");
         Objects.requireNonNull(notifyTimeout, "notifyTimeout");
         if (vrid < 1 || vrid > 255) {
             throw new IllegalArgumentException("vrid must be 1..255: " + vrid);
@@ -94,7 +94,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, newPriority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notify, notifyTimeout);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout);
     }
 
     /** The same spec with other addresses, routes and rules (a reload that changes only those). */
@@ -102,7 +102,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, newVips, newRoutes,
                 newRules, sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr,
-                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notify, notifyTimeout);
+                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout);
     }
 
     /**

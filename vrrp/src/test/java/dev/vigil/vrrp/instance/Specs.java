@@ -24,7 +24,7 @@ final class Specs {
                 100, s.preempt(), s.preemptDelay(), s.startAsMaster(), AuthType.PASS, password, s.vips(), s.routes(),
                 s.rules(), s.sourceAddress(), s.unicastPeers(), s.unicastTtl(), s.checkUnicastSrc(), s.garp(),
                 s.skipCheckAdvAddr(), s.lowerPrioNoAdvert(), s.higherPrioSendAdvert(), s.strict(), s.trackPrimary(),
-                s.tracked(), s.notify(), s.notifyTimeout());
+                s.tracked(), s.notifyCommands(), s.notifyTimeout());
     }
 
     static InstanceSpec nopreempt(InstanceSpec s) {
@@ -32,6 +32,6 @@ final class Specs {
                 s.priority(), s.advertIntervalCentis(), false, s.preemptDelay(), s.startAsMaster(), s.authType(),
                 s.authPass(), s.vips(), s.routes(), s.rules(), s.sourceAddress(), s.unicastPeers(), s.unicastTtl(),
                 s.checkUnicastSrc(), s.garp(), s.skipCheckAdvAddr(), s.lowerPrioNoAdvert(), s.higherPrioSendAdvert(),
-                s.strict(), s.trackPrimary(), s.tracked(), s.notify(), s.notifyTimeout());
+                s.strict(), s.trackPrimary(), s.tracked(), s.notifyCommands(), s.notifyTimeout());
     }
 }
