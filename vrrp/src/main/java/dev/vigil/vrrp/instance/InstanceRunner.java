@@ -162,6 +162,7 @@ public final class InstanceRunner {
         if (stopped) {
             return;
         }
+        VrrpState before = machine.state();
         apply(machine.handle(new Input.Shutdown()));
         stopped = true;
         timers.values().forEach(Scheduler.Timer::cancel);
@@ -174,7 +175,7 @@ public final class InstanceRunner {
                 LOG.debug("({}) leave group: {}", spec.name(), e.getMessage());
             }
         }
-        ctx.listener().stateChanged(spec.name(), machine.state(), null, machine.effectivePriority(), "stop");
+        ctx.listener().stateChanged(spec.name(), before, null, machine.effectivePriority(), "stop");
     }
 
     /** The instance as {@code vigil status} shows it. */

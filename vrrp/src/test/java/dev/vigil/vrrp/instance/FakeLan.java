@@ -33,11 +33,11 @@ final class FakeLan {
 
     final class Node {
         final String name;
-        final VirtualScheduler clock = new VirtualScheduler();
+        final VirtualScheduler clock = new VirtualScheduler(now);
         final FakeLinkMonitor links = new FakeLinkMonitor();
         final FakeAddressTable addresses = new FakeAddressTable(links);
         final FakeRouteTable routes = new FakeRouteTable();
-        final RecordingArpSender arp = new RecordingArpSender();
+        final RecordingArpSender arp = new RecordingArpSender().withInterface("eth0", dev.vigil.kernel.arp.MacAddress.parse("02:00:00:00:00:01"));
         final InetAddress address;
         FakeVrrpSocket socket;
         InstanceRunner runner;
