@@ -83,9 +83,6 @@ public final class InstanceRunner {
             ctx.socket().joinGroup(ctx.socket().options().family().vrrpGroup());
         }
         apply(machine.handle(new Input.Start()));
-        if (faulted) {
-            apply(machine.handle(new Input.FaultChanged(true, faultReason)));
-        }
     }
 
     /** A packet from the instance's socket. */
