@@ -73,7 +73,9 @@ public final class StatusTable {
             if (tables.size() > 1 || rows.isEmpty()) {
                 b.append("  ").append(t.getKey()).append(rows.isEmpty() ? ": none" : ":").append('\n');
             }
-            table(b, rows);
+            if (!rows.isEmpty()) {
+                table(b, rows);
+            }
         }
     }
 
