@@ -50,6 +50,16 @@ class DaemonCommandsTest {
     }
 
     @Test
+    void helpListsTheDaemonCommandsAndRunDefaults() {
+        assertThat(run(HostChecks.system(), "--help")).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^  run ").containsPattern("(?m)^  status ")
+                .containsPattern("(?m)^  reload ");
+        assertThat(run(HostChecks.system(), "run", "--help")).isZero();
+        assertThat(out.toString()).contains("Control socket (default: /run/vigil/vigil.sock)")
+                .contains("Pid file (default: /run/vigil/vigil.pid)").contains("SIGHUP reloads");
+    }
+
+    @Test
     void runRefusesAnInvalidFileWithEveryDiagnostic() throws IOException {
         Path f = file("vrrp_instance:\n  VI_1:\n    interface: eth0\n    virtual_router_id: 0\n    priorty: 5\n");
         assertThat(run(host(List.of(), ConfigCheck.NONE), runArgs(f))).isEqualTo(1);
