@@ -22,7 +22,7 @@ public final class VigilCommand implements Runnable {
 
     /** The configured command line with a {@code run} that drives no subsystems. */
     public static CommandLine commandLine() {
-        return commandLine(SubsystemFactory.NONE, HostChecks.system());
+        return commandLine(settings -> java.util.List.of(new dev.vigil.daemon.vrrp.VrrpSubsystem()), HostChecks.system());
     }
 
     /**

@@ -229,7 +229,8 @@ public final class InstanceRunner {
             counters.becameMaster++;
             keeper.install(spec.vips(), spec.routes(), spec.rules());
             announcer.becameMaster();
-        } else if (t.from() == VrrpState.MASTER) {
+        } else if (t.from() == VrrpState.MASTER || t.from() == VrrpState.INIT) {
+            // From INIT too: addresses left by a process killed while master must not linger on a backup.
             announcer.cancel();
             keeper.remove(spec.vips(), spec.routes(), spec.rules());
         }
