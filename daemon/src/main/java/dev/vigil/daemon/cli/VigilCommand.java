@@ -1,5 +1,7 @@
 package dev.vigil.daemon.cli;
 
+import dev.vigil.daemon.service.HostChecks;
+import dev.vigil.daemon.service.SubsystemFactory;
 import dev.vigil.kernel.libc.KernelException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps virtual IPs alive with VRRP and load-balances with Linux IPVS.",
-        subcommands = {IpvsCommand.class, CheckConfigCommand.class, ImportKeepalivedCommand.class})
+        subcommands = {IpvsCommand.class, CheckConfigCommand.class, ImportKeepalivedCommand.class,
+                StatusCommand.class, ReloadCommand.class})
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,9 +20,20 @@ public final class VigilCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** The configured command line: errors print one line (no stack trace) and exit 1. */
+    /** The configured command line with a {@code run} that drives no subsystems. */
     public static CommandLine commandLine() {
+        return commandLine(settings -> java.util.List.of(new dev.vigil.daemon.vrrp.VrrpSubsystem()), HostChecks.system());
+    }
+
+    /**
+     * The configured command line: errors print one line (no stack trace) and exit 1.
+     *
+     * @param subsystems what {@code vigil run} drives
+     * @param host       what {@code vigil run} checks about the host before starting
+     */
+    public static CommandLine commandLine(SubsystemFactory subsystems, HostChecks host) {
         CommandLine cl = new CommandLine(new VigilCommand());
+        cl.addSubcommand("run", new RunCommand(subsystems, host));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("vigil: " + describe(ex));
             if (Boolean.getBoolean("vigil.debug")) {

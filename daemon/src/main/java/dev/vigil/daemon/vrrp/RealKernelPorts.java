@@ -1,0 +1,68 @@
+package dev.vigil.daemon.vrrp;
+
+import dev.vigil.kernel.arp.ArpSender;
+import dev.vigil.kernel.arp.PacketArpSender;
+import dev.vigil.kernel.rtnl.AddressTable;
+import dev.vigil.kernel.rtnl.LinkMonitor;
+import dev.vigil.kernel.rtnl.NetlinkAddressTable;
+import dev.vigil.kernel.rtnl.NetlinkLinkMonitor;
+import dev.vigil.kernel.rtnl.NetlinkRouteTable;
+import dev.vigil.kernel.rtnl.RouteTable;
+import dev.vigil.kernel.vrrp.RawVrrpSocket;
+import dev.vigil.kernel.vrrp.VrrpSocket;
+import dev.vigil.kernel.vrrp.VrrpSocketOptions;
+import dev.vigil.vrrp.engine.KernelPorts;
+
+/** The kernel bridge's real implementations, opened in the namespace the daemon runs in. */
+final class RealKernelPorts implements KernelPorts, AutoCloseable {
+    private final NetlinkAddressTable addresses;
+    private final NetlinkRouteTable routes;
+    private final PacketArpSender arp;
+    private final NetlinkLinkMonitor links;
+
+    private RealKernelPorts(NetlinkAddressTable addresses, NetlinkRouteTable routes, PacketArpSender arp,
+                            NetlinkLinkMonitor links) {
+        this.addresses = addresses;
+        this.routes = routes;
+        this.arp = arp;
+        this.links = links;
+    }
+
+    static RealKernelPorts open() {
+        NetlinkLinkMonitor links = NetlinkLinkMonitor.open();
+        return new RealKernelPorts(NetlinkAddressTable.open(), NetlinkRouteTable.open(), PacketArpSender.open(), links);
+    }
+
+    @Override
+    public VrrpSocket openSocket(VrrpSocketOptions options) {
+        return RawVrrpSocket.open(options);
+    }
+
+    @Override
+    public AddressTable addresses() {
+        return addresses;
+    }
+
+    @Override
+    public RouteTable routes() {
+        return routes;
+    }
+
+    @Override
+    public ArpSender arp() {
+        return arp;
+    }
+
+    @Override
+    public LinkMonitor links() {
+        return links;
+    }
+
+    @Override
+    public void close() {
+        links.close();
+        arp.close();
+        routes.close();
+        addresses.close();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.vigil.daemon.vrrp;
+
+import dev.vigil.conf.model.VigilConfig;
+import dev.vigil.daemon.runtime.ReloadOutcome;
+import dev.vigil.daemon.runtime.Subsystem;
+import dev.vigil.vrrp.engine.EngineSpec;
+import dev.vigil.vrrp.engine.VrrpEngine;
+import dev.vigil.vrrp.script.ProcessScriptRunner;
+import dev.vigil.vrrp.time.EventLoop;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VRRP in the daemon: resolves the configuration, runs the engine on its own event loop and
+ * applies reloads by difference.
+ */
+public final class VrrpSubsystem implements Subsystem {
+    private static final Logger LOG = LoggerFactory.getLogger(VrrpSubsystem.class);
+
+    private RealKernelPorts kernel;
+    private EventLoop loop;
+    private ProcessScriptRunner scripts;
+    private ExecutorService io;
+    private VrrpEngine engine;
+
+    @Override
+    public String name() {
+        return "vrrp";
+    }
+
+    @Override
+    public void start(VigilConfig config) {
+        kernel = RealKernelPorts.open();
+        loop = new EventLoop("vrrp");
+        scripts = new ProcessScriptRunner(8);
+        io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "vrrp-io");
+            t.setDaemon(true);
+            return t;
+        });
+        engine = new VrrpEngine(kernel, loop, scripts, io, Path.of("/proc"),
+                (change, from, reason) -> LOG.debug("{} {} {} -> {} ({})", change.kind(), change.name(), from,
+                        change.state(), reason));
+        List<String> changes = engine.apply(spec(config));
+        LOG.info("VRRP: {}", changes.isEmpty() ? "no instances" : String.join(", ", changes));
+    }
+
+    private EngineSpec spec(VigilConfig config) {
+        return EngineSpecs.of(config, kernel.links()::indexOf);
+    }
+
+    @Override
+    public ReloadOutcome reload(VigilConfig previous, VigilConfig next) {
+        try {
+            List<String> changes = engine.apply(spec(next));
+            return ReloadOutcome.applied(changes.isEmpty() ? List.of("vrrp: no change") : changes);
+        } catch (RuntimeException e) {
+            LOG.error("VRRP reload failed: {}", e.getMessage());
+            return ReloadOutcome.refused(List.of("vrrp: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instances", engine == null ? List.of() : engine.status());
+        return m;
+    }
+
+    @Override
+    public String metrics() {
+        if (engine == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# TYPE vigil_vrrp_state gauge\n");
+        for (Map<String, Object> i : engine.status()) {
+            sb.append("vigil_vrrp_state{instance=\"").append(i.get("instance")).append("\",state=\"")
+                    .append(i.get("state")).append("\"} 1\n");
+        }
+        sb.append("# TYPE vigil_vrrp_effective_priority gauge\n");
+        for (Map<String, Object> i : engine.status()) {
+            sb.append("vigil_vrrp_effective_priority{instance=\"").append(i.get("instance")).append("\"} ")
+                    .append(i.get("effective_priority")).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (scripts != null) {
+            scripts.close();
+        }
+        if (io != null) {
+            io.shutdownNow();
+        }
+        if (loop != null) {
+            loop.close();
+        }
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.daemon.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * keepalived (VRRP only, in the foreground, logging to the console) in a lab node, with its own
+ * configuration and pid files, so several run side by side. The reference implementation Vigil is
+ * compared with.
+ */
+public final class KeepalivedProcess extends LabProcess {
+    private static final Path BINARY = Path.of("/usr/sbin/keepalived");
+
+    private KeepalivedProcess(String label, List<String> command, Path log) {
+        super(label, command, log);
+    }
+
+    /** Skips the calling test unless keepalived is installed. */
+    public static void assumeInstalled() {
+        assumeTrue(Files.isExecutable(BINARY), "skipped: keepalived is not installed (" + BINARY + ")");
+    }
+
+    /**
+     * Starts keepalived in {@code node} with {@code config} (keepalived.conf text); {@code tag} names
+     * its files in the lab directory and tells restarts apart. The lab closes it.
+     */
+    public static KeepalivedProcess start(NetLab lab, String node, String tag, String config) {
+        assumeInstalled();
+        Path dir = lab.dir();
+        Path conf = dir.resolve(tag + ".keepalived.conf");
+        try {
+            Files.writeString(conf, config);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> cmd = NetLab.inNs(lab.node(node).ns(), BINARY.toString(), "-f", conf.toString(),
+                "-p", dir.resolve(tag + ".keepalived.pid").toString(),
+                "-r", dir.resolve(tag + ".vrrp.pid").toString(),
+                "-c", dir.resolve(tag + ".checkers.pid").toString(),
+                "--vrrp", "--dont-fork", "--log-console", "--log-detail");
+        return lab.own(new KeepalivedProcess("keepalived " + tag, cmd, dir.resolve(tag + ".keepalived.log")));
+    }
+}

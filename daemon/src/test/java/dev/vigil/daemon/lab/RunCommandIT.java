@@ -1,0 +1,72 @@
+package dev.vigil.daemon.lab;
+
+import dev.vigil.daemon.runtime.PidFile;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code vigil run} as a process in a namespace: pid file, status over the control socket, a
+ * refused reload that leaves it running, a SIGHUP reload, HTTP metrics, and SIGTERM exiting 0.
+ */
+class RunCommandIT {
+    private static final String VALID = "global_defs:\n  router_id: node1\n";
+
+    @Test
+    void runsReloadsAndStops() throws IOException {
+        try (NetLab lab = NetLab.create("vgr")) {
+            lab.addNode("n", "10.78.0.1/24", null);
+            Path config = Files.writeString(lab.dir().resolve("vigil.yaml"), VALID);
+            VigilProcess vigil = VigilProcess.start(lab, "n", "v1", config, "--http", "127.0.0.1:9177");
+
+            Wait.until("pid file names the daemon (log " + vigil.logFile() + ")", Duration.ofSeconds(60),
+                    () -> PidFile.read(vigil.pidFile()).orElse(-1) == vigil.pid() && Files.exists(vigil.socket()));
+            ExecResult status = vigil.cli("status", "--json");
+            assertThat(status.exit()).as(status.err()).isZero();
+            assertThat(status.out()).contains("\"pid\" : " + vigil.pid()).contains("\"state\" : \"running\"");
+
+            Files.writeString(config, VALID + "  smtp_port: 0\n");
+            ExecResult reload = vigil.cli("reload");
+            assertThat(reload.exit()).as(reload.out() + reload.err()).isEqualTo(1);
+            assertThat(reload.err()).contains(config + ":3:14: ").contains("refused");
+            assertThat(vigil.alive()).isTrue();
+            assertThat(vigil.cli("status").out()).contains("reloads: 0 applied, 1 refused");
+
+            Files.writeString(config, VALID.replace("node1", "node2"));
+            vigil.hangUp();
+            Wait.until("SIGHUP reload applied", Duration.ofSeconds(30),
+                    () -> vigil.cli("status").out().contains("reloads: 1 applied, 1 refused"));
+            String metrics = lab.exec(lab.node("n").ns(), "curl", "-sf", "http://127.0.0.1:9177/metrics");
+            assertThat(metrics).contains("vigil_up 1\n").contains("vigil_reloads_total{result=\"applied\"} 1\n");
+
+            vigil.terminate();
+            assertThat(vigil.waitFor(Duration.ofSeconds(30))).as(vigil.log()).isZero();
+            assertThat(vigil.pidFile()).doesNotExist();
+            assertThat(vigil.socket()).doesNotExist();
+            assertThat(vigil.cli("status").exit()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSecondDaemonOnTheSamePidFileIsRefused() throws IOException {
+        try (NetLab lab = NetLab.create("vgr")) {
+            lab.addNode("n", "10.78.0.1/24", null);
+            Path config = Files.writeString(lab.dir().resolve("vigil.yaml"), VALID);
+            VigilProcess first = VigilProcess.start(lab, "n", "v1", config);
+            Wait.until("first daemon up (log " + first.logFile() + ")", Duration.ofSeconds(60),
+                    () -> PidFile.read(first.pidFile()).orElse(-1) == first.pid());
+            ExecResult second = lab.run(lab.node("n").ns(), VigilProcess.java("run", "-f", config.toString(),
+                    "--control-socket", lab.dir().resolve("v2.sock").toString(),
+                    "--pid-file", first.pidFile().toString()).toArray(String[]::new));
+            assertThat(second.exit()).isEqualTo(1);
+            assertThat(second.err()).contains("vigil run: pid file " + first.pidFile() + " is held by running process "
+                    + first.pid());
+            assertThat(first.alive()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vigil.vrrp.engine;
+
+import dev.vigil.kernel.IpFamily;
+import dev.vigil.kernel.rtnl.AddressFlag;
+import dev.vigil.kernel.rtnl.IfAddress;
+import dev.vigil.kernel.vrrp.VrrpSocket;
+import dev.vigil.kernel.vrrp.VrrpSocketOptions;
+import dev.vigil.vrrp.instance.InstanceContext;
+import dev.vigil.vrrp.instance.InstanceListener;
+import dev.vigil.vrrp.instance.InstanceRunner;
+import dev.vigil.vrrp.instance.InstanceSpec;
+import dev.vigil.vrrp.instance.SocketPump;
+import dev.vigil.vrrp.time.Scheduler;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The running instances with their sockets and receive threads. Opening an instance picks its
+ * local address (the configured source, else the interface's primary IPv4 address or IPv6
+ * link-local address) and opens its socket there.
+ */
+final class Instances {
+    private final KernelPorts kernel;
+    private final Scheduler loop;
+    private final InstanceListener listener;
+    private final Map<String, Running> running = new LinkedHashMap<>();
+
+    private record Running(InstanceRunner runner, VrrpSocket socket, SocketPump pump) {
+    }
+
+    Instances(KernelPorts kernel, Scheduler loop, InstanceListener listener) {
+        this.kernel = kernel;
+        this.loop = loop;
+        this.listener = listener;
+    }
+
+    List<InstanceRunner> all() {
+        return running.values().stream().map(Running::runner).toList();
+    }
+
+    InstanceRunner get(String name) {
+        Running r = running.get(name);
+        return r == null ? null : r.runner();
+    }
+
+    /** Opens the instance's socket and creates its runner (not started). */
+    InstanceRunner create(InstanceSpec spec) {
+        InetAddress local = localAddress(spec);
+        VrrpSocketOptions.Builder options = VrrpSocketOptions.builder(spec.family(), spec.interfaceName())
+                .unicastTtl(spec.unicastTtl());
+        if (spec.family() == IpFamily.V4 || spec.sourceAddress() != null) {
+            options.sourceAddress(local);
+        }
+        VrrpSocket socket = kernel.openSocket(options.build());
+        InstanceRunner runner = new InstanceRunner(spec,
+                new InstanceContext(loop, socket, kernel.addresses(), kernel.routes(), kernel.arp(), listener), local);
+        SocketPump pump = new SocketPump(spec.name(), socket, loop, runner::onPacket);
+        running.put(spec.name(), new Running(runner, socket, pump));
+        return runner;
+    }
+
+    /** Stops the instance (priority 0 when master), closes its socket and forgets it. */
+    void stop(String name) {
+        Running r = running.get(name);
+        if (r == null) {
+            return;
+        }
+        try {
+            r.runner().stop();
+        } finally {
+            running.remove(name);
+            r.pump().close();
+        }
+    }
+
+    private InetAddress localAddress(InstanceSpec spec) {
+        if (spec.sourceAddress() != null) {
+            return spec.sourceAddress();
+        }
+        Set<InetAddress> vips = spec.vips().stream().map(v -> v.address().address()).collect(Collectors.toSet());
+        List<IfAddress> mine = new ArrayList<>(kernel.addresses().list().stream()
+                .filter(a -> a.ifindex() == spec.interfaceIndex() && a.family() == spec.family())
+                .filter(a -> !vips.contains(a.address())).toList());
+        Optional<InetAddress> pick = spec.family() == IpFamily.V4
+                ? mine.stream().filter(a -> !a.has(AddressFlag.SECONDARY)).map(IfAddress::address).findFirst()
+                : mine.stream().map(IfAddress::address).filter(InetAddress::isLinkLocalAddress).findFirst();
+        return pick.orElseThrow(() -> new IllegalArgumentException("vrrp_instance " + spec.name() + ": interface "
+                + spec.interfaceName() + " has no " + (spec.family() == IpFamily.V4 ? "IPv4 address"
+                : "IPv6 link-local address") + " to send adverts from (set mcast_src_ip or unicast_src_ip)"));
+    }
+
+}

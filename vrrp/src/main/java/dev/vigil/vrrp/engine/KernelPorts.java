@@ -1,0 +1,24 @@
+package dev.vigil.vrrp.engine;
+
+import dev.vigil.kernel.arp.ArpSender;
+import dev.vigil.kernel.rtnl.AddressTable;
+import dev.vigil.kernel.rtnl.LinkMonitor;
+import dev.vigil.kernel.rtnl.RouteTable;
+import dev.vigil.kernel.vrrp.VrrpSocket;
+import dev.vigil.kernel.vrrp.VrrpSocketOptions;
+
+/**
+ * The kernel as the VRRP engine sees it: sockets, address and route tables, announcements and
+ * the link monitor. The daemon passes the kernel bridge's real implementations; tests its fakes.
+ */
+public interface KernelPorts {
+    VrrpSocket openSocket(VrrpSocketOptions options);
+
+    AddressTable addresses();
+
+    RouteTable routes();
+
+    ArpSender arp();
+
+    LinkMonitor links();
+}

@@ -1,0 +1,32 @@
+package dev.vigil.vrrp.instance;
+
+import dev.vigil.kernel.arp.ArpSender;
+import dev.vigil.kernel.rtnl.AddressTable;
+import dev.vigil.kernel.rtnl.RouteTable;
+import dev.vigil.kernel.vrrp.VrrpSocket;
+import dev.vigil.vrrp.time.Scheduler;
+import java.util.Objects;
+
+/**
+ * What a running instance works with: its event loop, its socket (already open on the instance's
+ * interface) and the kernel tables it changes. The real ones come from the kernel bridge; tests
+ * pass its in-memory fakes.
+ *
+ * @param loop      the event loop every handler of the instance runs on
+ * @param socket    the instance's VRRP socket
+ * @param addresses where virtual addresses are added and removed
+ * @param routes    where virtual routes and rules are added and removed
+ * @param arp       gratuitous ARP / unsolicited NA sender
+ * @param listener  told of every state change, on the loop; must not block
+ */
+public record InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable addresses, RouteTable routes,
+                              ArpSender arp, InstanceListener listener) {
+    public InstanceContext {
+        Objects.requireNonNull(loop, "loop");
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(addresses, "addresses");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(arp, "arp");
+        Objects.requireNonNull(listener, "listener");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.vigil.vrrp.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.kernel.IpFamily;
+import dev.vigil.kernel.arp.ArpSender;
+import dev.vigil.kernel.arp.MacAddress;
+import dev.vigil.kernel.arp.RecordingArpSender;
+import dev.vigil.kernel.rtnl.AddressTable;
+import dev.vigil.kernel.rtnl.FakeAddressTable;
+import dev.vigil.kernel.rtnl.FakeLinkMonitor;
+import dev.vigil.kernel.rtnl.FakeRouteTable;
+import dev.vigil.kernel.rtnl.IfAddress;
+import dev.vigil.kernel.rtnl.LinkMonitor;
+import dev.vigil.kernel.rtnl.RouteTable;
+import dev.vigil.kernel.vrrp.FakeVrrpNetwork;
+import dev.vigil.kernel.vrrp.VrrpSocket;
+import dev.vigil.kernel.vrrp.VrrpSocketOptions;
+import dev.vigil.vrrp.instance.GarpPolicy;
+import dev.vigil.vrrp.instance.InstanceSpec;
+import dev.vigil.vrrp.instance.InstanceSpec.TrackBinding;
+import dev.vigil.vrrp.instance.Vip;
+import dev.vigil.vrrp.notify.NotifyCommands;
+import dev.vigil.vrrp.packet.AuthType;
+import dev.vigil.vrrp.script.ScriptResult;
+import dev.vigil.vrrp.script.ScriptRunner;
+import dev.vigil.vrrp.time.EventLoop;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** Two engines on a fake LAN with real event loops and 100 ms adverts. */
+class VrrpEngineTest {
+    private final FakeVrrpNetwork lan = new FakeVrrpNetwork();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    private final class Node implements KernelPorts, AutoCloseable {
+        final String name;
+        final FakeLinkMonitor links = new FakeLinkMonitor();
+        final FakeAddressTable addresses = new FakeAddressTable(links);
+        final FakeRouteTable routes = new FakeRouteTable();
+        final RecordingArpSender arp = new RecordingArpSender().withInterface("eth0", MacAddress.parse("02:00:00:00:00:01"));
+        final EventLoop loop;
+        final VrrpEngine engine;
+        final AtomicInteger scriptExit = new AtomicInteger(0);
+
+        Node(String name, String address) {
+            this.name = name;
+            InetAddress a = ip(address);
+            links.putLink(FakeLinkMonitor.upLink(2, "eth0"));
+            addresses.add(IfAddress.of(2, address + "/24"));
+            lan.node(name).addInterface("eth0", "lan", a);
+            loop = new EventLoop("vrrp-" + name);
+            ScriptRunner runner = (argv, timeout, user) -> CompletableFuture.completedFuture(ScriptResult.exited(scriptExit.get()));
+            engine = new VrrpEngine(this, loop, runner, Runnable::run, Path.of("/proc"),
+                    (c, from, reason) -> events.add(name + " " + (c.group() ? "GROUP " : "") + c.name() + " " + from + "->" + c.state()));
+        }
+
+        boolean holds(String vip) {
+            return addresses.list().stream().anyMatch(x -> x.address().equals(ip(vip)));
+        }
+
+        String state(String instance) {
+            return engine.status().stream().filter(m -> m.get("instance").equals(instance))
+                    .map(m -> (String) m.get("state")).findFirst().orElse("none");
+        }
+
+        @Override
+        public VrrpSocket openSocket(VrrpSocketOptions options) {
+            return lan.node(name).open(options);
+        }
+
+        @Override
+        public AddressTable addresses() {
+            return addresses;
+        }
+
+        @Override
+        public RouteTable routes() {
+            return routes;
+        }
+
+        @Override
+        public ArpSender arp() {
+            return arp;
+        }
+
+        @Override
+        public LinkMonitor links() {
+            return links;
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            loop.close();
+        }
+    }
+
+    static InetAddress ip(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static InstanceSpec instance(String name, int vrid, int priority, String vip, List<TrackBinding> tracked) {
+        return new InstanceSpec(name, "eth0", 2, IpFamily.V4, 3, vrid, priority, 10, true, Duration.ZERO, false,
+                AuthType.NONE, null, List.of(new Vip(IfAddress.of(2, vip + "/24"), "eth0", true)), List.of(), List.of(),
+                null, List.of(), 255, false, GarpPolicy.defaults(), false, false, false, false, true, tracked,
+                NotifyCommands.NONE, Duration.ofSeconds(5));
+    }
+
+    static EngineSpec spec(List<InstanceSpec> instances, List<EngineSpec.SyncGroupSpec> groups) {
+        return new EngineSpec(instances, groups, List.of(new EngineSpec.ScriptSpec("chk", List.of("chk"),
+                Duration.ofMillis(50), Duration.ofSeconds(1), -60, false, 1, 1, null, false)), List.of(), List.of());
+    }
+
+    static void await(String what, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void failingScriptMovesTheAddressAndANoOpReloadChangesNothing() throws Exception {
+        List<TrackBinding> chk = List.of(new TrackBinding("script", "chk", TrackBinding.OBJECT_WEIGHT, false));
+        try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
+            EngineSpec specA = spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", chk)), List.of());
+            a.engine.apply(specA);
+            b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of())), List.of()));
+            await("a master", () -> a.holds("10.0.0.100") && "BACKUP".equals(b.state("VI_1")));
+
+            int before = events.size();
+            assertThat(a.engine.apply(specA)).isEmpty();
+            Thread.sleep(300);
+            assertThat(events).hasSize(before);
+
+            a.scriptExit.set(1);
+            await("b master after a's check fails", () -> b.holds("10.0.0.100") && !a.holds("10.0.0.100"));
+            assertThat(a.engine.status().get(0)).containsEntry("effective_priority", 90);
+        }
+    }
+
+    @Test
+    void syncGroupMembersMoveTogether() throws Exception {
+        List<TrackBinding> chk = List.of(new TrackBinding("script", "chk", 0, false));
+        try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
+            var group = List.of(new EngineSpec.SyncGroupSpec("G", List.of("VI_1", "VI_2"), NotifyCommands.NONE));
+            a.engine.apply(spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", chk),
+                    instance("VI_2", 52, 150, "10.0.0.101", List.of())), group));
+            b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of()),
+                    instance("VI_2", 52, 100, "10.0.0.101", List.of())), group));
+            await("a holds both", () -> a.holds("10.0.0.100") && a.holds("10.0.0.101"));
+            a.scriptExit.set(1);
+            await("b holds both", () -> b.holds("10.0.0.100") && b.holds("10.0.0.101"));
+            assertThat(a.state("VI_1")).isEqualTo("FAULT");
+            assertThat(a.state("VI_2")).isEqualTo("FAULT");
+            assertThat(events).contains("a GROUP G MASTER->FAULT");
+        }
+    }
+
+    @Test
+    void reloadAddsAndRemovesInstancesAndStopSendsPriorityZero() throws Exception {
+        try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
+            a.engine.apply(spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", List.of())), List.of()));
+            b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of())), List.of()));
+            await("a master", () -> a.holds("10.0.0.100"));
+            List<String> changes = a.engine.apply(spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", List.of()),
+                    instance("VI_2", 52, 150, "10.0.0.101", List.of())), List.of()));
+            assertThat(changes).containsExactly("started VI_2");
+            await("a holds VI_2's address", () -> a.holds("10.0.0.101"));
+            a.engine.apply(spec(List.of(instance("VI_2", 52, 150, "10.0.0.101", List.of())), List.of()));
+            assertThat(a.holds("10.0.0.100")).isFalse();
+            await("b takes VI_1 over", () -> b.holds("10.0.0.100"));
+        }
+    }
+}
