@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One check attempt: a result that completes once, by the target's deadline at the latest. A
@@ -25,18 +25,28 @@ public final class Attempt {
     private final CompletableFuture<CheckResult> result = new CompletableFuture<>();
     private volatile Channel channel;
 
-    /** Starts an attempt whose deadline timer runs on {@code timer}; {@code atDeadline} gives its result. */
-    public Attempt(CheckTarget target, Clock clock, ScheduledExecutorService timer, Supplier<String> atDeadline) {
+    /**
+     * Starts an attempt whose deadline timer runs on {@code timer}; {@code atDeadline} gives the
+     * result when the deadline comes first.
+     */
+    public Attempt(CheckTarget target, Clock clock, ScheduledExecutorService timer,
+                   Function<Attempt, CheckResult> atDeadline) {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(atDeadline, "atDeadline");
-        ScheduledFuture<?> t = timer.schedule(() -> down(atDeadline.get()), remaining().toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> t = timer.schedule(() -> finish(atDeadline.apply(this)), remaining().toNanos(),
+                TimeUnit.NANOSECONDS);
         result.whenComplete((r, e) -> t.cancel(false));
+    }
+
+    /** An attempt that fails at the deadline with {@code reason}. */
+    public Attempt(CheckTarget target, Clock clock, ScheduledExecutorService timer, String reason) {
+        this(target, clock, timer, a -> CheckResult.down(reason, a.elapsed()));
     }
 
     /** An attempt that fails at the deadline with "no answer within ...". */
     public Attempt(CheckTarget target, Clock clock, ScheduledExecutorService timer) {
-        this(target, clock, timer, () -> "no answer within " + target.timeout().toMillis() + " ms");
+        this(target, clock, timer, "no answer within " + target.timeout().toMillis() + " ms");
     }
 
     public CheckTarget target() {

@@ -25,7 +25,7 @@ public final class TcpChecker implements HealthChecker {
     @Override
     public CompletionStage<CheckResult> check(CheckTarget target) {
         Attempt a = new Attempt(target, clock, transport.group(),
-                () -> "connect timeout after " + target.timeout().toMillis() + " ms");
+                "connect timeout after " + target.timeout().toMillis() + " ms");
         Connector.tcp(transport, a, new ChannelInboundHandlerAdapter(), ch -> a.up("connected"));
         return a.future();
     }
