@@ -1,2 +1,2 @@
-/** The built-in health checkers, shipped as a plugin. */
+/** keepalived's health checkers (TCP, HTTP, SSL, SMTP, DNS, UDP, PING, MISC, FILE), shipped as a PF4J plugin. */
 package dev.vigil.healthcheck;

@@ -1,0 +1,32 @@
+package dev.vigil.healthcheck.tcp;
+
+import dev.vigil.healthcheck.net.Attempt;
+import dev.vigil.healthcheck.net.Connector;
+import dev.vigil.healthcheck.net.Transport;
+import dev.vigil.plugin.check.CheckResult;
+import dev.vigil.plugin.check.CheckTarget;
+import dev.vigil.plugin.check.HealthChecker;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/** Connects to the real server and closes at once: up when the connection is accepted. */
+public final class TcpChecker implements HealthChecker {
+    private final Transport transport;
+    private final Clock clock;
+
+    public TcpChecker(Transport transport, Clock clock) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CompletionStage<CheckResult> check(CheckTarget target) {
+        Attempt a = new Attempt(target, clock, transport.group(),
+                "connect timeout after " + target.timeout().toMillis() + " ms");
+        Connector.tcp(transport, a, new ChannelInboundHandlerAdapter(), ch -> a.up("connected"));
+        return a.future();
+    }
+}
