@@ -34,16 +34,18 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The advert interval is 1 s (system property {@code reload.advertInt}, e.g. 0.1, for a stricter
  * run on an idle machine: at 0.1 s a CPU stall of 361 ms on a loaded host is already a failover).
- * The probe gap bound {@link #GAP_BOUND} is 50 ping intervals, for scheduling noise on a loaded
- * two-core machine, and below the backup's skew time at 1 s (RFC 5798 section 6.1:
- * (256 - 100) / 256 x 1 s = 609 ms), the least silence any handover of the VIP would cause.
+ * The probe must lose no echo request at all (no hole in the replies' sequence numbers); its longest
+ * gap between replies must stay under {@link #GAP_BOUND}, 1 s: ping's own reply timeout and one
+ * advert interval, and well under the backup's master-down interval (RFC 5798 section 6.1:
+ * 3 x 1 s + (256 - 100) / 256 x 1 s = 3.61 s). The gap is not set tighter because on a loaded
+ * two-core machine ping itself is starved: 539 ms between two replies was seen with nothing lost.
  */
 class ReloadIT {
     private static final String VIP = "10.79.0.50";
     private static final String VIP_NEW = "10.79.0.51";
     private static final String OTHER_VIP = "10.79.0.60";
     private static final String OTHER_VIP2 = "10.79.0.61";
-    private static final Duration GAP_BOUND = Duration.ofMillis(250);
+    private static final Duration GAP_BOUND = Duration.ofSeconds(1);
     private static final int RELOADS = 50;
     private static final String ADVERT_INT = System.getProperty("reload.advertInt", "1");
     private static final Pattern TRANSITION = Pattern.compile("\\(VI_1\\) [A-Z]+ -> [A-Z]+");
@@ -193,7 +195,8 @@ class ReloadIT {
             assertThat(holds(lab, "b", VIP)).isFalse();
             Duration gap = probe.longestGap(firstReply);
             System.out.println("reload x" + 2 * RELOADS + ": longest probe gap " + gap.toMillis() + " ms, "
-                    + (probe.replies() - firstReply) + " replies");
+                    + (probe.replies() - firstReply) + " replies, " + probe.lost(firstReply) + " lost");
+            assertThat(probe.lost(firstReply)).as("echo requests to the VIP without a reply").isZero();
             assertThat(gap).as("longest probe gap").isLessThan(GAP_BOUND);
             List<AdvertCapture.Advert> seen = adverts.adverts().subList(firstAdvert, adverts.adverts().size());
             Duration advertGap = adverts.longestGap(firstAdvert);
