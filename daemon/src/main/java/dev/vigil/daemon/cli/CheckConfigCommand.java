@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil check-config -f FILE}: loads and validates a configuration without touching the kernel. */
 @Command(name = "check-config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check a configuration, YAML or keepalived.conf (told apart by content), and print every problem",
-                "as FILE:LINE:COL: message. Exit status 0 when it is valid, 1 otherwise. Nothing touches the kernel."})
+        description = {"Check a configuration, YAML or keepalived.conf (told apart by content), and print",
+                "every problem as FILE:LINE:COL: message. Exit status 0 when it is valid, 1 otherwise.",
+                "Nothing touches the kernel."})
 public final class CheckConfigCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -14,10 +14,10 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil import-keepalived FILE}: converts a keepalived.conf to Vigil's YAML. */
 @Command(name = "import-keepalived", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Convert a keepalived.conf (with its includes) to Vigil's YAML on standard output.",
-                "Settings Vigil does not support are listed on standard error with FILE:LINE.",
-                "Exit status: 0 when the conversion is exact, 2 when something could not be converted,",
-                "1 when the file has errors (nothing is printed then)."})
+        description = {"Convert a keepalived.conf (with its includes) to Vigil's YAML on standard",
+                "output. Settings Vigil does not support are listed on standard error with",
+                "FILE:LINE. Exit status: 0 when the conversion is exact, 2 when something could",
+                "not be converted, 1 when the file has errors (nothing is printed then)."})
 public final class ImportKeepalivedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

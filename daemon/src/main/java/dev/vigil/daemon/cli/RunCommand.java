@@ -27,10 +27,12 @@ import java.util.concurrent.Callable;
 
 /** {@code vigil run}: the daemon, in the foreground, until SIGTERM/SIGINT or a stop request. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the daemon in the foreground. SIGHUP reloads the configuration (a file with errors",
-                "changes nothing); SIGTERM or SIGINT stop it in order and it exits 0.",
-                "Start-up problems (configuration errors, missing CAP_NET_ADMIN/CAP_NET_RAW, an interface",
-                "that does not exist, a live process holding the pid file) are printed and exit 1."})
+        description = {"Run the daemon in the foreground with a YAML file or a keepalived.conf",
+                "(told apart by content). SIGHUP or vigil reload reloads the file; a file with",
+                "errors changes nothing. SIGTERM or SIGINT stop it in order and it exits 0.",
+                "Start-up problems (configuration errors, missing CAP_NET_ADMIN/CAP_NET_RAW,",
+                "an interface that does not exist, a live process holding the pid file) are",
+                "printed and it exits 1."})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -40,6 +42,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", required = true, description = "The configuration file.")
     Path file;
+
+    @Option(names = {"-i", "--config-id"}, paramLabel = "ID",
+            description = "The id keepalived.conf @ID conditional lines are compared against (keepalived's -i).")
+    String configId;
 
     @Option(names = "--control-socket", paramLabel = "PATH", description = "Control socket (default: ${DEFAULT-VALUE}).")
     Path controlSocket = RunSettings.DEFAULT_SOCKET;
@@ -74,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
-        Daemon daemon = new Daemon(file, ConfigLoader.builtin()::load, host.config(), factory.create(settings));
+        Daemon daemon = new Daemon(file, f -> ConfigLoader.builtin().load(f, configId), host.config(), factory.create(settings));
         DaemonService service = new DaemonService(settings, daemon);
         Signals.install(() -> service.reload(), service::requestStop);
         try {
@@ -100,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The model when the file is valid and the host fits it; null after printing why not. */
     private VigilConfig loadAndCheck() {
-        LoadResult result = ConfigLoader.builtin().load(file);
+        LoadResult result = ConfigLoader.builtin().load(file, configId);
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().forEach(err::println);
         err.flush();

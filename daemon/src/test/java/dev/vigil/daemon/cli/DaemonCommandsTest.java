@@ -56,7 +56,7 @@ class DaemonCommandsTest {
                 .containsPattern("(?m)^  reload ");
         assertThat(run(HostChecks.system(), "run", "--help")).isZero();
         assertThat(out.toString()).contains("Control socket (default: /run/vigil/vigil.sock)")
-                .contains("Pid file (default: /run/vigil/vigil.pid)").contains("SIGHUP reloads");
+                .contains("Pid file (default: /run/vigil/vigil.pid)").contains("SIGHUP or vigil reload reloads").contains("--config-id=ID");
     }
 
     @Test
@@ -81,6 +81,21 @@ class DaemonCommandsTest {
                 + "    virtual_ipaddress:\n      - 192.0.2.1/24\n");
         assertThat(run(host(List.of(), new InterfaceCheck(n -> false)), runArgs(f))).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("vigil run: vrrp_instance VI_1 (" + f + ":3): interface eth9 does not exist\n");
+    }
+
+    @Test
+    void runComparesKeepalivedConditionalLinesWithTheConfigId() throws IOException {
+        Path f = Files.writeString(dir.resolve("keepalived.conf"), """
+                @node2 vrrp_instance VI_2 {
+                @node2     interface eth7
+                @node2     virtual_router_id 7
+                @node2     virtual_ipaddress {
+                @node2         192.0.2.7/24
+                @node2     }
+                @node2 }
+                """);
+        assertThat(run(host(List.of(), new InterfaceCheck(n -> false)), concat(runArgs(f), "-i", "node2"))).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("vigil run: vrrp_instance VI_2 (" + f + ":1): interface eth7 does not exist\n");
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class Probe implements AutoCloseable {
 
     private final Process process;
     private final List<Long> replyMicros = new ArrayList<>();
+    private final List<Integer> replySeqs = new ArrayList<>();
     private final Thread reader;
 
     private Probe(Process process) {
@@ -48,6 +49,7 @@ public final class Probe implements AutoCloseable {
                     long micros = Long.parseLong(m.group(1)) * 1_000_000L + Long.parseLong(frac);
                     synchronized (replyMicros) {
                         replyMicros.add(micros);
+                        replySeqs.add(Integer.parseInt(m.group(3)));
                     }
                 }
             }
@@ -72,6 +74,20 @@ public final class Probe implements AutoCloseable {
             }
         }
         return Duration.ofNanos(most * 1000);
+    }
+
+    /**
+     * Echo requests that got no reply, counted from the {@code from}th reply to the last one: the
+     * holes in the replies' sequence numbers (which wrap at 65536).
+     */
+    public int lost(int from) {
+        int lost = 0;
+        synchronized (replyMicros) {
+            for (int i = Math.max(from, 0) + 1; i < replySeqs.size(); i++) {
+                lost += Math.floorMod(replySeqs.get(i) - replySeqs.get(i - 1), 65536) - 1;
+            }
+        }
+        return lost;
     }
 
     /** Stops pinging (by the ping's PID). */

@@ -9,6 +9,7 @@ final class InstanceCounters {
     long advertsSent;
     long advertsReceived;
     long becameMaster;
+    long transitions;
     long sendErrors;
     long addressErrors;
     long addressMismatches;
@@ -24,6 +25,7 @@ final class InstanceCounters {
         m.put("adverts_sent", advertsSent);
         m.put("adverts_received", advertsReceived);
         m.put("became_master", becameMaster);
+        m.put("transitions", transitions);
         m.put("send_errors", sendErrors);
         m.put("address_errors", addressErrors);
         m.put("address_mismatches", addressMismatches);

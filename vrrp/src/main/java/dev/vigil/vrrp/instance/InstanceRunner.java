@@ -225,6 +225,7 @@ public final class InstanceRunner {
 
     private void transition(Action.Transition t) {
         LOG.info("({}) {} -> {} ({})", spec.name(), t.from(), t.to(), t.reason());
+        counters.transitions++;
         if (t.to() == VrrpState.MASTER) {
             counters.becameMaster++;
             keeper.install(spec.vips(), spec.routes(), spec.rules());

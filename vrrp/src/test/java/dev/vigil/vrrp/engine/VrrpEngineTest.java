@@ -29,6 +29,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -184,6 +185,42 @@ class VrrpEngineTest {
             a.engine.apply(spec(List.of(instance("VI_2", 52, 150, "10.0.0.101", List.of())), List.of()));
             assertThat(a.holds("10.0.0.100")).isFalse();
             await("b takes VI_1 over", () -> b.holds("10.0.0.100"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> counters(Node n) {
+        return (Map<String, Object>) n.engine.status().get(0).get("counters");
+    }
+
+    private static EngineSpec one(int priority, String vip) {
+        return spec(List.of(instance("VI_1", 51, priority, vip, List.of())), List.of());
+    }
+
+    @Test
+    void priorityAndAddressChangesApplyInPlaceWithoutATransition() throws Exception {
+        try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
+            a.engine.apply(one(150, "10.0.0.100"));
+            b.engine.apply(one(100, "10.0.0.100"));
+            await("a master", () -> a.holds("10.0.0.100") && "BACKUP".equals(b.state("VI_1")));
+            assertThat(counters(a)).containsEntry("transitions", 2L).containsEntry("became_master", 1L);
+            assertThat(counters(b)).containsEntry("transitions", 1L);
+            int before = events.size();
+
+            assertThat(a.engine.apply(one(120, "10.0.0.100"))).containsExactly("updated VI_1");
+            assertThat(a.engine.status().get(0)).containsEntry("effective_priority", 120).containsEntry("state", "MASTER");
+            assertThat(b.engine.apply(one(100, "10.0.0.200"))).containsExactly("updated VI_1");
+            assertThat(a.engine.apply(one(120, "10.0.0.200"))).containsExactly("updated VI_1");
+            assertThat(a.holds("10.0.0.200")).isTrue();
+            assertThat(a.holds("10.0.0.100")).isFalse();
+            assertThat(b.holds("10.0.0.200")).isFalse();
+
+            long received = (Long) counters(b).get("adverts_received");
+            await("b hears five more adverts", () -> (Long) counters(b).get("adverts_received") >= received + 5);
+            assertThat(events).hasSize(before);
+            assertThat(counters(a)).containsEntry("transitions", 2L);
+            assertThat(counters(b)).containsEntry("transitions", 1L);
+            assertThat(a.state("VI_1")).isEqualTo("MASTER");
         }
     }
 }
