@@ -83,7 +83,6 @@ class LvsEngineTest {
         return IpvsadmSave.save(table);
     }
 
-    /** The fake lists real servers in the order they were added (the kernel lists the newest first). */
     @Test
     void failuresRemoveOrInhibitRealServersAndRecoveryRestoresThem() {
         engine.apply(spec(web(true, 1, false)));
@@ -107,8 +106,8 @@ class LvsEngineTest {
         timers.advance(Duration.ofSeconds(5));
         assertThat(saved()).isEqualTo("""
                 -A -t 10.0.0.1:80 -s wrr
-                -a -t 10.0.0.1:80 -r 192.168.1.3:80 -m -w 0
                 -a -t 10.0.0.1:80 -r 192.168.1.2:80 -m -w 3
+                -a -t 10.0.0.1:80 -r 192.168.1.3:80 -m -w 0
                 """);
         assertThat(scripts).endsWith("/bin/up 192.168.1.2", "/bin/qup");
     }
