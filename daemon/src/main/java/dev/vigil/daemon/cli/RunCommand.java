@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
-        Daemon daemon = new Daemon(file, ConfigLoader.builtin()::load, host.config(), factory.create(settings));
+        Daemon daemon = new Daemon(file, loader(), host.config(), factory.create(settings));
         DaemonService service = new DaemonService(settings, daemon);
         Signals.install(() -> service.reload(), service::requestStop);
         try {
@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The model when the file is valid and the host fits it; null after printing why not. */
     private VigilConfig loadAndCheck() {
-        LoadResult result = ConfigLoader.builtin().load(file);
+        LoadResult result = loader().apply(file);
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().forEach(err::println);
         err.flush();
@@ -126,6 +126,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         return result.config();
     }
+
+    /** Validates plugin sections with the plugins of {@code --plugins-dir} (and the class path). */
+    private java.util.function.Function<Path, LoadResult> loader() {
+        if (validating == null) {
+            validating = dev.vigil.daemon.plugin.PluginHost.load(PluginDirs.resolve(java.util.Optional.ofNullable(pluginsDir)));
+        }
+        return validating.loader();
+    }
+
+    private dev.vigil.daemon.plugin.PluginHost validating;
 
     private int fail(List<String> problems) {
         PrintWriter err = spec.commandLine().getErr();
