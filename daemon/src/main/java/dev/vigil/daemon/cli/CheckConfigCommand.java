@@ -1,6 +1,5 @@
 package dev.vigil.daemon.cli;
 
-import dev.vigil.conf.ConfigLoader;
 import dev.vigil.conf.LoadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,9 +25,17 @@ public final class CheckConfigCommand implements Callable<Integer> {
             description = "The id keepalived.conf @ID conditional lines are compared against (keepalived's -i).")
     String configId;
 
+    @Option(names = "--plugins-dir", paramLabel = "DIR",
+            description = "Directory of plugin archives whose sections to validate (default: the distribution's plugins/).")
+    Path pluginsDir;
+
     @Override
     public Integer call() {
-        LoadResult result = ConfigLoader.builtin().load(file, configId);
+        LoadResult result;
+        try (dev.vigil.daemon.plugin.PluginHost plugins = dev.vigil.daemon.plugin.PluginHost.load(
+                PluginDirs.resolve(java.util.Optional.ofNullable(pluginsDir)))) {
+            result = configId == null ? plugins.loader().apply(file) : plugins.loader(configId).apply(file);
+        }
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().forEach(err::println);
         long errors = result.errors().size();

@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         if (config == null) {
             return 1;
         }
-        Daemon daemon = new Daemon(file, f -> ConfigLoader.builtin().load(f, configId), host.config(), factory.create(settings));
+        Daemon daemon = new Daemon(file, loader(), host.config(), factory.create(settings));
         DaemonService service = new DaemonService(settings, daemon);
         Signals.install(() -> service.reload(), service::requestStop);
         try {
@@ -106,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The model when the file is valid and the host fits it; null after printing why not. */
     private VigilConfig loadAndCheck() {
-        LoadResult result = ConfigLoader.builtin().load(file, configId);
+        LoadResult result = loader().apply(file);
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().forEach(err::println);
         err.flush();
@@ -132,6 +132,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         return result.config();
     }
+
+    /** Validates plugin sections with the plugins of {@code --plugins-dir} (and the class path). */
+    private java.util.function.Function<Path, LoadResult> loader() {
+        if (validating == null) {
+            validating = dev.vigil.daemon.plugin.PluginHost.load(PluginDirs.resolve(java.util.Optional.ofNullable(pluginsDir)));
+        }
+        return validating.loader(configId);
+    }
+
+    private dev.vigil.daemon.plugin.PluginHost validating;
 
     private int fail(List<String> problems) {
         PrintWriter err = spec.commandLine().getErr();

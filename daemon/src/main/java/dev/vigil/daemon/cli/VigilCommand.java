@@ -20,9 +20,19 @@ public final class VigilCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** The configured command line with a {@code run} that drives no subsystems. */
+    /** The configured command line: {@code run} drives plugin notifiers, VRRP and LVS, in that order. */
     public static CommandLine commandLine() {
-        return commandLine(settings -> java.util.List.of(new dev.vigil.daemon.vrrp.VrrpSubsystem()), HostChecks.system());
+        return commandLine(VigilCommand::subsystems, HostChecks.system());
+    }
+
+    private static java.util.List<dev.vigil.daemon.runtime.Subsystem> subsystems(
+            dev.vigil.daemon.service.RunSettings settings) {
+        dev.vigil.daemon.plugin.PluginHost plugins = dev.vigil.daemon.plugin.PluginHost.load(
+                PluginDirs.resolve(settings.pluginsDirectory()));
+        dev.vigil.daemon.lvs.VrrpStates states = new dev.vigil.daemon.lvs.VrrpStates();
+        return java.util.List.of(new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states),
+                new dev.vigil.daemon.vrrp.VrrpSubsystem(states),
+                new dev.vigil.daemon.lvs.LvsSubsystem(plugins, states));
     }
 
     /**

@@ -23,11 +23,22 @@ import org.slf4j.LoggerFactory;
 public final class VrrpSubsystem implements Subsystem {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpSubsystem.class);
 
+    private final dev.vigil.vrrp.engine.EngineListener others;
     private RealKernelPorts kernel;
     private EventLoop loop;
     private ProcessScriptRunner scripts;
     private ExecutorService io;
     private VrrpEngine engine;
+
+    /** A VRRP subsystem whose state changes only go to the log. */
+    public VrrpSubsystem() {
+        this((change, from, reason) -> { });
+    }
+
+    /** A VRRP subsystem that also tells {@code others} (LVS, notifiers) of every state change. */
+    public VrrpSubsystem(dev.vigil.vrrp.engine.EngineListener others) {
+        this.others = java.util.Objects.requireNonNull(others, "others");
+    }
 
     @Override
     public String name() {
@@ -45,8 +56,10 @@ public final class VrrpSubsystem implements Subsystem {
             return t;
         });
         engine = new VrrpEngine(kernel, loop, scripts, io, Path.of("/proc"),
-                (change, from, reason) -> LOG.debug("{} {} {} -> {} ({})", change.kind(), change.name(), from,
-                        change.state(), reason));
+                (change, from, reason) -> {
+                    LOG.debug("{} {} {} -> {} ({})", change.kind(), change.name(), from, change.state(), reason);
+                    others.stateChanged(change, from, reason);
+                });
         List<String> changes = engine.apply(spec(config));
         LOG.info("VRRP: {}", changes.isEmpty() ? "no instances" : String.join(", ", changes));
     }

@@ -1,0 +1,57 @@
+package dev.vigil.daemon.lvs;
+
+import dev.vigil.lvs.check.LoopTimers;
+import dev.vigil.vrrp.time.Scheduler;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/** The daemon's event loop as the LVS engine's {@link LoopTimers}, with a way to call onto it and wait. */
+final class LoopAdapter implements LoopTimers {
+    private final Scheduler loop;
+
+    LoopAdapter(Scheduler loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    @Override
+    public long nanoTime() {
+        return loop.nanoTime();
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        return loop.schedule(delay, task)::cancel;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+
+    /** Runs {@code task} on the loop and returns its value; rethrows what it threw. */
+    <T> T call(Supplier<T> task) {
+        if (loop.inLoop()) {
+            return task.get();
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(task.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.vigil.daemon.plugin;
+
+import dev.vigil.conf.ConfigLoader;
+import dev.vigil.conf.validate.SectionKind;
+import dev.vigil.conf.validate.SectionValidator;
+import dev.vigil.plugin.PluginApi;
+import dev.vigil.plugin.PluginContext;
+import dev.vigil.plugin.check.HealthCheckerFactory;
+import dev.vigil.plugin.notify.NotifierFactory;
+import dev.vigil.plugin.vip.VipBackendFactory;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * The plugins of one run: extensions found by PF4J in the plugins directory (archives whose
+ * {@code Plugin-Requires} admits {@link PluginApi#VERSION}) and on the class path (PF4J's index or
+ * {@link ServiceLoader}), by extension point and section type; the first one found for a type
+ * wins. Gives the configuration loader their validators and hands plugins an immutable
+ * {@link PluginContext}.
+ */
+public final class PluginHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private final PluginManager manager;
+    private final Map<String, HealthCheckerFactory> checkers = new LinkedHashMap<>();
+    private final Map<String, NotifierFactory> notifiers = new LinkedHashMap<>();
+    private final Map<String, VipBackendFactory> vipBackends = new LinkedHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService blocking;
+
+    private PluginHost(PluginManager manager, List<?> extensions) {
+        this.manager = manager;
+        for (Object e : extensions) {
+            if (e instanceof HealthCheckerFactory f) {
+                checkers.putIfAbsent(f.type(), f);
+            } else if (e instanceof NotifierFactory f) {
+                notifiers.putIfAbsent(f.type(), f);
+            } else if (e instanceof VipBackendFactory f) {
+                vipBackends.putIfAbsent(f.type(), f);
+            }
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("vigil-plugin-timer"));
+        blocking = Executors.newFixedThreadPool(8, daemonThreads("vigil-plugin-blocking"));
+    }
+
+    /** Plugins from {@code directory} (when it exists) and the class path. */
+    public static PluginHost load(Optional<Path> directory) {
+        List<Object> found = new ArrayList<>();
+        PluginManager manager = null;
+        if (directory.isPresent() && Files.isDirectory(directory.get())) {
+            manager = new DefaultPluginManager(directory.get());
+            manager.setSystemVersion(PluginApi.VERSION);
+            manager.loadPlugins();
+            manager.startPlugins();
+            found.addAll(manager.getExtensions(HealthCheckerFactory.class));
+            found.addAll(manager.getExtensions(NotifierFactory.class));
+            found.addAll(manager.getExtensions(VipBackendFactory.class));
+            LOG.info("plugins from {}: {}", directory.get(), manager.getStartedPlugins().stream()
+                    .map(p -> p.getPluginId() + " " + p.getDescriptor().getVersion()).toList());
+        }
+        ServiceLoader.load(HealthCheckerFactory.class).forEach(found::add);
+        ServiceLoader.load(NotifierFactory.class).forEach(found::add);
+        ServiceLoader.load(VipBackendFactory.class).forEach(found::add);
+        return new PluginHost(manager, found);
+    }
+
+    /** A host with exactly these extensions (tests). */
+    public static PluginHost of(List<?> extensions) {
+        return new PluginHost(null, extensions);
+    }
+
+    public Map<String, HealthCheckerFactory> checkers() {
+        return Map.copyOf(checkers);
+    }
+
+    public Map<String, NotifierFactory> notifiers() {
+        return Map.copyOf(notifiers);
+    }
+
+    public Map<String, VipBackendFactory> vipBackends() {
+        return Map.copyOf(vipBackends);
+    }
+
+    /** The validators of every loaded section type, for {@link ConfigLoader#ConfigLoader(List)}. */
+    public List<SectionValidator> validators() {
+        List<SectionValidator> v = new ArrayList<>();
+        checkers.values().forEach(f -> v.add(new PluginValidator(SectionKind.CHECKER, f.type(), f::validate)));
+        notifiers.values().forEach(f -> v.add(new PluginValidator(SectionKind.NOTIFIER, f.type(), f::validate)));
+        vipBackends.values().forEach(f -> v.add(new PluginValidator(SectionKind.VIP_BACKEND, f.type(), f::validate)));
+        return v;
+    }
+
+    /** A loader validating plugin sections and refusing section types no plugin handles. */
+    public Function<Path, dev.vigil.conf.LoadResult> loader() {
+        return loader(null);
+    }
+
+    /** {@link #loader()} with keepalived's {@code @ID} lines compared against {@code configId} (or none when null). */
+    public Function<Path, dev.vigil.conf.LoadResult> loader(String configId) {
+        ConfigLoader loader = new ConfigLoader(validators());
+        return file -> KnownTypes.check(loader.load(file, configId), checkers.keySet(), notifiers.keySet());
+    }
+
+    /** The context handed to plugins: immutable, nothing of PF4J. */
+    public PluginContext context(String nodeName) {
+        Path work = Path.of(System.getProperty("vigil.workdir", "/var/lib/vigil")).resolve("plugins");
+        return new PluginContext(Objects.requireNonNull(nodeName, "nodeName"), Clock.systemUTC(), scheduler, blocking,
+                work);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        blocking.shutdownNow();
+        if (manager != null) {
+            manager.stopPlugins();
+            manager.unloadPlugins();
+        }
+    }
+}
