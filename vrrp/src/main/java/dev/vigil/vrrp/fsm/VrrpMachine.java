@@ -26,6 +26,7 @@ public final class VrrpMachine {
     /** Reason of transitions a {@link Input.SyncRequest} caused; sync groups do not fan these out. */
     public static final String SYNC_GROUP_REASON = "sync group";
     static final String MASTER_DOWN_REASON = "master down timer";
+    static final String START_REASON = "start";
     static final String HIGHER_PRIORITY_REASON = "higher priority advert";
     static final String PRIORITY_ZERO_REASON = "priority 0 advert";
     static final String OWNER_REASON = "address owner";
@@ -108,7 +109,7 @@ public final class VrrpMachine {
         if (faulted) {
             transition(out, VrrpState.FAULT, "fault: " + faultReason);
         } else {
-            enterService(out, MASTER_DOWN_REASON);
+            enterService(out, START_REASON);
         }
     }
 

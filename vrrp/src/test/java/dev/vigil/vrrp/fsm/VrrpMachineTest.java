@@ -50,7 +50,7 @@ class VrrpMachineTest {
     void othersStartAsBackupWaitingMasterDownInterval() {
         VrrpMachine m = new VrrpMachine(vrrp().build());
         assertThat(m.handle(new Input.Start())).containsExactly(new StartTimer(TimerKind.MASTER_DOWN, MDI_100),
-                new Transition(VrrpState.INIT, VrrpState.BACKUP, "master down timer"));
+                new Transition(VrrpState.INIT, VrrpState.BACKUP, "start"));
         assertThat(m.handle(new Input.Start())).isEmpty();
     }
 

@@ -52,7 +52,7 @@ class VrrpSimulationTest {
 
         assertThat(lan.masters(VI)).containsExactly("b");
         assertThat(lan.events("b", VI)).extracting(Event::at, Event::to, Event::reason).containsExactly(
-                tuple(0L, VrrpState.BACKUP, "master down timer"),
+                tuple(0L, VrrpState.BACKUP, "start"),
                 tuple(at("3.4140625"), VrrpState.MASTER, "master down timer"));
         assertThat(lan.events("a", VI)).extracting(Event::to).containsExactly(VrrpState.BACKUP);
         assertThat(lan.events("c", VI)).extracting(Event::to).containsExactly(VrrpState.BACKUP);
