@@ -41,6 +41,11 @@ class RedisRolePluginIT {
             System.out.println("RedisRolePluginIT skipped: " + zip.toAbsolutePath() + " not built (run mvn verify)");
             assumeTrue(false, "plugin zip not built");
         }
+        if (getClass().getClassLoader().getResource("dev/vigil/example/redis/RedisRoleFactory.class") != null) {
+            System.out.println("RedisRolePluginIT skipped: the plugin's classes are on the test class path, so the zip"
+                    + " would not be what is tested (run it with failsafe: mvn verify -Dit.test=RedisRolePluginIT)");
+            assumeTrue(false, "plugin classes on the class path");
+        }
         plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(zip, plugins.resolve(zip.getFileName()));
     }
