@@ -1,0 +1,148 @@
+package dev.vigil.daemon.vrrp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.daemon.lab.ExecResult;
+import dev.vigil.daemon.lab.NetLab;
+import dev.vigil.daemon.lab.VigilProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the VRRP namespace ITs share: a keepalived.conf instance template, a lab of two VRRP
+ * nodes and a client, and the checks of who holds a VIP ({@code ip addr}) and what state a Vigil
+ * daemon reports ({@code vigil status --json}).
+ */
+final class VrrpLab {
+    static final String VIP4 = "10.79.0.50";
+    static final String VIP6 = "fd79::50";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VrrpLab() {
+    }
+
+    /** Nodes {@code a} (.1), {@code b} (.2), optionally {@code c} (.3), and {@code client} (.100), IPv4 and IPv6. */
+    static NetLab create(String base, boolean third) {
+        NetLab lab = NetLab.create(base);
+        lab.addNode("a", "10.79.0.1/24", "fd79::1/64");
+        lab.addNode("b", "10.79.0.2/24", "fd79::2/64");
+        if (third) {
+            lab.addNode("c", "10.79.0.3/24", "fd79::3/64");
+        }
+        lab.addNode("client", "10.79.0.100/24", "fd79::100/64");
+        return lab;
+    }
+
+    /** A keepalived.conf with {@code globals} in global_defs, {@code extra} before the instance and one instance VI_1. */
+    static String conf(String routerId, String globals, String extra, int priority, String body) {
+        return """
+                global_defs {
+                    router_id %s
+                %s
+                }
+                %s
+                vrrp_instance VI_1 {
+                    state BACKUP
+                    interface eth0
+                    virtual_router_id 62
+                    priority %d
+                %s
+                }
+                """.formatted(routerId, globals, extra, priority, body);
+    }
+
+    /** A keepalived.conf of one instance VI_1 with {@code body}. */
+    static String conf(String routerId, int priority, String body) {
+        return conf(routerId, "", "", priority, body);
+    }
+
+    /** VRRPv2, PASS authentication, multicast, advert_int 1. */
+    static final String V2_PASS = """
+                version 2
+                advert_int 1
+                authentication {
+                    auth_type PASS
+                    auth_pass s3cret
+                }
+                virtual_ipaddress {
+                    %s/24
+                }
+            """.formatted(VIP4);
+
+    /** VRRPv3 over IPv4 unicast to {@code peers} from {@code self}, advert_int 0.5. */
+    static String v3Unicast(String self, String... peers) {
+        return """
+                    version 3
+                    advert_int 0.5
+                    unicast_src_ip %s
+                    unicast_peer {
+                        %s
+                    }
+                    virtual_ipaddress {
+                        %s/24
+                    }
+                """.formatted(self, String.join("\n", peers), VIP4);
+    }
+
+    /** VRRPv3 over IPv6 multicast, advert_int 0.5. */
+    static final String V3_IPV6 = """
+                version 3
+                advert_int 0.5
+                virtual_ipaddress {
+                    %s/64
+                }
+            """.formatted(VIP6);
+
+    static Path write(NetLab lab, String name, String text) {
+        try {
+            return Files.writeString(lab.dir().resolve(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean holds(NetLab lab, String node, String vip) {
+        return lab.addresses(lab.node(node).ns(), "eth0").stream().anyMatch(a -> a.startsWith(vip + "/"));
+    }
+
+    /** The nodes among {@code nodes} whose eth0 carries {@code vip}. */
+    static List<String> holders(NetLab lab, String vip, String... nodes) {
+        List<String> out = new ArrayList<>();
+        for (String n : nodes) {
+            if (holds(lab, n, vip)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** The state of instance VI_1 from {@code vigil status --json}, or "" when the daemon does not answer. */
+    static String state(VigilProcess p) {
+        JsonNode i = instance(p);
+        return i == null ? "" : i.path("state").asText();
+    }
+
+    /** Instance VI_1 of {@code vigil status --json}, or null. */
+    static JsonNode instance(VigilProcess p) {
+        ExecResult r = p.cli("status", "--json");
+        if (!r.ok()) {
+            return null;
+        }
+        try {
+            for (JsonNode list : JSON.readTree(r.out()).findValues("instances")) {
+                for (JsonNode i : list) {
+                    if ("VI_1".equals(i.path("instance").asText())) {
+                        return i;
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
