@@ -59,10 +59,13 @@ class VigilPairIT {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", confA);
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", v.confB()));
             Wait.until(v.name() + ": VIP on a [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holds(lab, "a", v.vip()));
-            Wait.until(v.name() + ": b backup [" + b.logFile() + "]", Duration.ofSeconds(10), () -> "BACKUP".equals(state(b)));
+            Wait.until(v.name() + ": b backup [" + b.logFile() + "]", Duration.ofSeconds(20), () -> "BACKUP".equals(state(b)));
             assertThat(holds(lab, "b", v.vip())).as("b holds the VIP while a is master").isFalse();
             Probe probe = Probe.start(lab, "client", v.vip());
             Wait.until("client reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > 10);
+            assertThat(VrrpLab.statusCommand(a).path("state").asText()).as("vigil status --json on a").isEqualTo("MASTER");
+            assertThat(VrrpLab.statusCommand(b).path("master").asText()).as("b's view of the master")
+                    .isEqualTo(v.vip().contains(":") ? "fd79::1" : "10.79.0.1");
 
             linkDownAndUp(lab, v, a, b, probe);
             a = killAndRestart(lab, v, a, confA, probe);

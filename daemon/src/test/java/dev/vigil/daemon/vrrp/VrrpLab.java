@@ -2,6 +2,7 @@ package dev.vigil.daemon.vrrp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.daemon.control.ControlClient;
 import dev.vigil.daemon.lab.ExecResult;
 import dev.vigil.daemon.lab.NetLab;
 import dev.vigil.daemon.lab.VigilProcess;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,29 +122,51 @@ final class VrrpLab {
         return out;
     }
 
-    /** The state of instance VI_1 from {@code vigil status --json}, or "" when the daemon does not answer. */
-    static String state(VigilProcess p) {
-        JsonNode i = instance(p);
-        return i == null ? "" : i.path("state").asText();
+    /** Asserts that, polled throughout {@code period}, exactly {@code expected} of {@code nodes} hold {@code vip}. */
+    static void assertSteady(NetLab lab, String vip, List<String> expected, Duration period, String... nodes) {
+        long end = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < end) {
+            List<String> now = holders(lab, vip, nodes);
+            if (!now.equals(expected)) {
+                throw new AssertionError(vip + " held by " + now + ", expected steadily " + expected);
+            }
+        }
     }
 
-    /** Instance VI_1 of {@code vigil status --json}, or null. */
-    static JsonNode instance(VigilProcess p) {
+    /**
+     * The state of instance VI_1 as the daemon's control socket reports it (what {@code vigil status}
+     * shows, without starting a JVM per poll), or "" when the daemon does not answer.
+     */
+    static String state(VigilProcess p) {
+        try {
+            JsonNode i = instance(JSON.valueToTree(new ControlClient(p.socket()).call("status")));
+            return i == null ? "" : i.path("state").asText();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Instance VI_1 from the {@code vigil status --json} command, or null when it fails. */
+    static JsonNode statusCommand(VigilProcess p) {
         ExecResult r = p.cli("status", "--json");
         if (!r.ok()) {
             return null;
         }
         try {
-            for (JsonNode list : JSON.readTree(r.out()).findValues("instances")) {
-                for (JsonNode i : list) {
-                    if ("VI_1".equals(i.path("instance").asText())) {
-                        return i;
-                    }
-                }
-            }
-            return null;
+            return instance(JSON.readTree(r.out()));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static JsonNode instance(JsonNode status) {
+        for (JsonNode list : status.findValues("instances")) {
+            for (JsonNode i : list) {
+                if ("VI_1".equals(i.path("instance").asText())) {
+                    return i;
+                }
+            }
+        }
+        return null;
     }
 }
