@@ -138,11 +138,16 @@ final class VrrpLab {
      * shows, without starting a JVM per poll), or "" when the daemon does not answer.
      */
     static String state(VigilProcess p) {
+        return live(p).path("state").asText();
+    }
+
+    /** Instance VI_1 as the daemon's control socket reports it now; a missing node when it does not answer. */
+    static JsonNode live(VigilProcess p) {
         try {
             JsonNode i = instance(JSON.valueToTree(new ControlClient(p.socket()).call("status")));
-            return i == null ? "" : i.path("state").asText();
+            return i == null ? JSON.missingNode() : i;
         } catch (IOException | RuntimeException e) {
-            return "";
+            return JSON.missingNode();
         }
     }
 
