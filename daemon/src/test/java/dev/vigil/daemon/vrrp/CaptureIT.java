@@ -68,7 +68,7 @@ class CaptureIT {
             Capture capture = Capture.start(lab, at, "vrrp");
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150, bodyA)));
             KeepalivedProcess.start(lab, "b", "b1", conf("B", 100, bodyB));
-            Wait.until(name + ": VIP on vigil (a) [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holds(lab, "a", vip));
+            Wait.until(name + ": VIP on vigil (a) [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", vip));
             a.terminate();
             Wait.until(name + ": keepalived (b) takes over", Duration.ofSeconds(10), () -> holds(lab, "b", vip));
             awaitAdverts(lab, name);

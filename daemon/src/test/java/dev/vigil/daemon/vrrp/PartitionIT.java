@@ -69,9 +69,9 @@ class PartitionIT {
      */
     private static void partitionAndHeal(NetLab lab, String name, VigilProcess a, VigilProcess c, String b,
             VigilProcess... bVigil) {
-        Wait.until(name + ": a alone holds the VIP", Duration.ofSeconds(20),
+        Wait.until(name + ": a alone holds the VIP", VrrpLab.STARTUP,
                 () -> holders(lab, VIP4, "a", "b", "c").equals(List.of("a")));
-        Wait.until(name + ": c is BACKUP [" + c.logFile() + "]", Duration.ofSeconds(20), () -> "BACKUP".equals(state(c)));
+        Wait.until(name + ": c is BACKUP [" + c.logFile() + "]", VrrpLab.STARTUP, () -> "BACKUP".equals(state(c)));
 
         lab.partition("a");
         Duration split = Wait.until(name + ": b becomes master on its side", Duration.ofSeconds(10),

@@ -58,8 +58,8 @@ class VigilPairIT {
             Path confA = write(lab, "a.conf", v.confA());
             VigilProcess a = VigilProcess.start(lab, "a", "a1", confA);
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", v.confB()));
-            Wait.until(v.name() + ": VIP on a [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holds(lab, "a", v.vip()));
-            Wait.until(v.name() + ": b backup [" + b.logFile() + "]", Duration.ofSeconds(20), () -> "BACKUP".equals(state(b)));
+            Wait.until(v.name() + ": VIP on a [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", v.vip()));
+            Wait.until(v.name() + ": b backup [" + b.logFile() + "]", VrrpLab.STARTUP, () -> "BACKUP".equals(state(b)));
             assertThat(holds(lab, "b", v.vip())).as("b holds the VIP while a is master").isFalse();
             Probe probe = Probe.start(lab, "client", v.vip());
             Wait.until("client reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > 10);
@@ -103,7 +103,7 @@ class VigilPairIT {
 
         VigilProcess a2 = VigilProcess.start(lab, "a", "a2", confA);
         int back = probe.replies();
-        Wait.until(v.name() + ": restarted a preempts [" + a2.logFile() + "]", Duration.ofSeconds(20),
+        Wait.until(v.name() + ": restarted a preempts [" + a2.logFile() + "]", VrrpLab.STARTUP,
                 () -> holds(lab, "a", v.vip()) && !holds(lab, "b", v.vip()));
         Wait.until("client reaches the VIP on restarted a", Duration.ofSeconds(10), () -> probe.replies() > back + 20);
         return a2;

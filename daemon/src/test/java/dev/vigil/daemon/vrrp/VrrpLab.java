@@ -22,6 +22,8 @@ import java.util.List;
 final class VrrpLab {
     static final String VIP4 = "10.79.0.50";
     static final String VIP6 = "fd79::50";
+    /** How long a daemon may take to start and win its first election: JVM start-up on a loaded 2-core CI box. */
+    static final Duration STARTUP = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VrrpLab() {
