@@ -63,14 +63,24 @@ class VigilPairIT {
             assertThat(holds(lab, "b", v.vip())).as("b holds the VIP while a is master").isFalse();
             Probe probe = Probe.start(lab, "client", v.vip());
             Wait.until("client reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > 10);
-            assertThat(VrrpLab.statusCommand(a).path("state").asText()).as("vigil status --json on a").isEqualTo("MASTER");
-            assertThat(VrrpLab.statusCommand(b).path("master").asText()).as("b's view of the master")
-                    .isEqualTo(v.vip().contains(":") ? "fd79::1" : "10.79.0.1");
+            assertThat(state(a)).as("a's state").isEqualTo("MASTER");
+            var status = VrrpLab.statusCommand(b);
+            assertThat(status.path("state").asText()).as("vigil status --json on b").isEqualTo("BACKUP");
+            assertThat(status.path("master").asText()).as("b's view of the master").isEqualTo(masterAddress(lab, v));
 
             linkDownAndUp(lab, v, a, b, probe);
             a = killAndRestart(lab, v, a, confA, probe);
             terminate(lab, v, a, probe);
         }
+    }
+
+    /** a's advert source: its IPv4 address, or for IPv6 its link-local address (RFC 5798 5.1.2.1). */
+    private static String masterAddress(NetLab lab, Variant v) {
+        if (!v.vip().contains(":")) {
+            return "10.79.0.1";
+        }
+        return lab.addresses(lab.node("a").ns(), "eth0").stream().filter(x -> x.startsWith("fe80:")).findFirst()
+                .map(x -> x.substring(0, x.indexOf('/'))).orElseThrow();
     }
 
     private static void linkDownAndUp(NetLab lab, Variant v, VigilProcess a, VigilProcess b, Probe probe) {
