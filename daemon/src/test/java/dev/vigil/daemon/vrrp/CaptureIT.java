@@ -68,8 +68,10 @@ class CaptureIT {
             Capture capture = Capture.start(lab, at, "vrrp");
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150, bodyA)));
             KeepalivedProcess.start(lab, "b", "b1", conf("B", 100, bodyB));
-            Wait.until(name + ": VIP on vigil (a) [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", vip));
+            Wait.until(name + ": VIP on vigil (a) only [" + a.logFile() + "]", VrrpLab.STARTUP,
+                    () -> holds(lab, "a", vip) && !holds(lab, "b", vip));
             a.terminate();
+            assertThat(a.waitFor(Duration.ofSeconds(10))).isZero();
             Wait.until(name + ": keepalived (b) takes over", Duration.ofSeconds(10), () -> holds(lab, "b", vip));
             awaitAdverts(lab, name);
             Path pcap = capture.stop();
@@ -90,12 +92,14 @@ class CaptureIT {
         }
     }
 
-    /** Waits until keepalived's adverts as master are in the capture too. */
+    /** Waits until the capture holds a priority 0 advert followed by two of keepalived's as the new master. */
     private static void awaitAdverts(NetLab lab, String name) {
         Path pcap = lab.dir().resolve("vrrp.pcap");
-        Wait.until(name + ": keepalived's adverts captured", Duration.ofSeconds(10), () -> {
+        Wait.until(name + ": vigil's priority 0 and then keepalived's adverts captured", Duration.ofSeconds(10), () -> {
             try {
-                return Tshark.packets(pcap).stream().filter(p -> p.priority() == 100).count() >= 2;
+                List<Tshark.Packet> all = Tshark.packets(pcap);
+                int zero = all.stream().map(Tshark.Packet::priority).toList().indexOf(0);
+                return zero >= 0 && all.subList(zero, all.size()).stream().filter(p -> p.priority() == 100).count() >= 2;
             } catch (IllegalStateException e) {
                 return false; // tcpdump is mid-write
             }

@@ -125,7 +125,8 @@ class NginxPairIT {
             nginx(lab, "b", "nginx-b1");
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", vrrpConf(dir, "a", 150, true)));
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", vrrpConf(dir, "b", 100, false)));
-            Wait.until("VIP on a [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", VIP4));
+            Wait.until("VIP on a only [" + a.logFile() + "]", VrrpLab.STARTUP,
+                    () -> holds(lab, "a", VIP4) && !holds(lab, "b", VIP4));
             Wait.until("b is backup [" + b.logFile() + "]", VrrpLab.STARTUP, () -> "BACKUP".equals(state(b)));
             Wait.until("client gets a's page through the VIP", Duration.ofSeconds(10), () -> page(lab).equals("a"));
             Probe probe = Probe.start(lab, "client", VIP4);

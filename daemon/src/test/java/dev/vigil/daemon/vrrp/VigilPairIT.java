@@ -58,7 +58,8 @@ class VigilPairIT {
             Path confA = write(lab, "a.conf", v.confA());
             VigilProcess a = VigilProcess.start(lab, "a", "a1", confA);
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", v.confB()));
-            Wait.until(v.name() + ": VIP on a [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", v.vip()));
+            Wait.until(v.name() + ": VIP on a only [" + a.logFile() + "]", VrrpLab.STARTUP,
+                    () -> holds(lab, "a", v.vip()) && !holds(lab, "b", v.vip()));
             Wait.until(v.name() + ": b backup [" + b.logFile() + "]", VrrpLab.STARTUP, () -> "BACKUP".equals(state(b)));
             assertThat(holds(lab, "b", v.vip())).as("b holds the VIP while a is master").isFalse();
             Probe probe = Probe.start(lab, "client", v.vip());
