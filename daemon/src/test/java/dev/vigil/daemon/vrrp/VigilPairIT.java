@@ -107,6 +107,10 @@ class VigilPairIT {
         a.kill9();
         Duration d = Wait.until(v.name() + ": b takes over after kill -9 of a", Duration.ofSeconds(15),
                 () -> holds(lab, "b", v.vip()));
+        // The killed daemon's VIP stays in a's kernel: only b's gratuitous ARP / unsolicited NA moves the client.
+        String macB = lab.mac("b");
+        Wait.until("client's neighbour entry for the VIP points at b (GARP/NA)", Duration.ofSeconds(10),
+                () -> macB.equals(VrrpLab.neighbourMac(lab, "client", v.vip())));
         Wait.until("client reaches the VIP on b", Duration.ofSeconds(10), () -> probe.replies() > from + 20);
         System.out.printf("%s: kill -9 of master -> backup holds VIP after %d ms (Master_Down_Interval %d ms), "
                 + "client gap %d ms%n", v.name(), d.toMillis(), v.masterDown().toMillis(), probe.longestGap(from).toMillis());

@@ -124,6 +124,18 @@ final class VrrpLab {
         return out;
     }
 
+    /** The MAC address {@code node}'s neighbour table has for {@code ip}, or "" when it has none. */
+    static String neighbourMac(NetLab lab, String node, String ip) {
+        try {
+            for (JsonNode n : JSON.readTree(lab.exec(lab.node(node).ns(), "ip", "-j", "neigh", "show", ip))) {
+                return n.path("lladdr").asText();
+            }
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Asserts that, polled throughout {@code period}, exactly {@code expected} of {@code nodes} hold {@code vip}. */
     static void assertSteady(NetLab lab, String vip, List<String> expected, Duration period, String... nodes) {
         long end = System.nanoTime() + period.toNanos();
