@@ -170,7 +170,20 @@ class NginxPairIT {
             }
             assertThat(page(lab)).isEqualTo("b");
             assertNotifications(lab);
+            stopBoth(lab, a, b);
         }
+    }
+
+    /** b stops (priority 0: a takes over), then a stops: a's notify lines end MASTER, then STOP. */
+    private static void stopBoth(NetLab lab, LabProcess a, LabProcess b) {
+        b.terminate();
+        assertThat(b.waitFor(Duration.ofSeconds(15))).isZero();
+        Wait.until("a takes over when b stops", Duration.ofSeconds(10), () -> holds(lab, "a", VIP4));
+        a.terminate();
+        assertThat(a.waitFor(Duration.ofSeconds(15))).isZero();
+        assertThat(lines(lab, "a.notify")).containsExactly("INSTANCE VI_1 BACKUP 150", "INSTANCE VI_1 MASTER 150",
+                "INSTANCE VI_1 BACKUP 90", "INSTANCE VI_1 MASTER 150", "INSTANCE VI_1 STOP 150");
+        assertThat(lines(lab, "b.notify")).endsWith("INSTANCE VI_1 STOP 100");
     }
 
     private static LabProcess start(NetLab lab, boolean vigil, String node, String conf) {
