@@ -29,6 +29,11 @@ public class LabProcess implements AutoCloseable {
         }
     }
 
+    /** Starts {@code command} in {@code node}, its output in {@code tag.log} in the lab directory; the lab closes it. */
+    public static LabProcess start(NetLab lab, String node, String tag, String... command) {
+        return lab.own(new LabProcess(tag, NetLab.inNs(lab.node(node).ns(), command), lab.dir().resolve(tag + ".log")));
+    }
+
     public long pid() {
         return process.pid();
     }

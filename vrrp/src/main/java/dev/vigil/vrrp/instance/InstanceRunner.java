@@ -187,7 +187,7 @@ public final class InstanceRunner {
         m.put("version", spec.version());
         m.put("vips", spec.vips().stream().map(Vip::toString).toList());
         m.put("master", machine.state() == VrrpState.MASTER ? "self"
-                : machine.masterAddress().map(InetAddress::getHostAddress).orElse(""));
+                : machine.masterAddress().map(Vip::text).orElse(""));
         m.put("fault", faulted ? faultReason : "");
         m.put("counters", counters.snapshot());
         return m;
