@@ -7,6 +7,8 @@ import dev.vigil.daemon.lab.Wait;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ final class FailoverRun {
     private final Probe probe;
     private LabProcess master;
     private int starts;
+    private final List<String> signalTimes = new ArrayList<>();
 
     private FailoverRun(NetLab lab, Contender contender, Scenario scenario) {
         this.lab = lab;
@@ -61,8 +64,9 @@ final class FailoverRun {
             for (int i = 0; i < trials; i++) {
                 kill.add(run.trial(true));
                 term.add(run.trial(false));
-                System.err.printf("  %s %s trial %d/%d: kill -9 %.1f ms, SIGTERM %.1f ms%n", contender.label(),
-                        scenario.name(), i + 1, trials, kill.get(i), term.get(i));
+                System.err.printf("  %s %s trial %d/%d: kill -9 %.1f ms, SIGTERM %.1f ms (signals at %s)%n",
+                        contender.label(), scenario.name(), i + 1, trials, kill.get(i), term.get(i),
+                        String.join(", ", run.signalTimes.subList(2 * i, 2 * i + 2)));
             }
             return new Results(new Summary(kill), new Summary(term));
         }
@@ -76,6 +80,7 @@ final class FailoverRun {
     private double trial(boolean kill) {
         awaitSteadyMaster();
         long t0 = nowMicros();
+        signalTimes.add(LocalTime.ofInstant(Instant.EPOCH.plus(t0, ChronoUnit.MICROS), ZoneId.systemDefault()).toString());
         if (kill) {
             master.kill9();
         } else {
