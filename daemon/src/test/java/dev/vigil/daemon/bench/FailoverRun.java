@@ -38,6 +38,7 @@ final class FailoverRun {
     private final Probe probe;
     private LabProcess master;
     private int starts;
+    private long masterStarted;
     private final List<String> signalTimes = new ArrayList<>();
 
     private FailoverRun(NetLab lab, Contender contender, Scenario scenario) {
@@ -73,6 +74,7 @@ final class FailoverRun {
     }
 
     private LabProcess startMaster() {
+        masterStarted = nowMicros();
         return contender.start(lab, "a", "a" + starts++, scenario.config(true));
     }
 
@@ -98,19 +100,22 @@ final class FailoverRun {
 
     /**
      * Waits until node a holds the VIP, node b does not and the client is answered by node a, then
-     * for one advertisement interval plus a second, so the backup has seen the master's adverts and
-     * the restarted master is past its start-up before it is failed again.
+     * for one advertisement interval plus half a second, so the backup has heard the master's adverts
+     * and the restarted master is past its start-up before it is failed again.
      */
     private void awaitSteadyMaster() {
         String a = lab.node("a").ns();
         String b = lab.node("b").ns();
+        // The probe first (polled in memory): ip(8) processes polled every 20 ms would slow the start-up.
+        Wait.until(contender.label() + ": client answered by a [" + master.logFile() + "]", DEADLINE,
+                () -> probe.firstReplyAfter(masterStarted, TTL_A) >= 0);
         Wait.until(contender.label() + ": VIP on a and not on b [" + master.logFile() + "]", DEADLINE,
                 () -> holds(a) && !holds(b));
         long since = nowMicros();
         Wait.until(contender.label() + ": client answered by a", DEADLINE,
                 () -> probe.firstReplyAfter(since, TTL_A) >= 0);
         try {
-            Thread.sleep(scenario.advertInterval().plusSeconds(1).toMillis());
+            Thread.sleep(scenario.advertInterval().plusMillis(500).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
