@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * The trials of one contender on one scenario, in a lab of its own: master on node {@code a},
@@ -27,6 +28,7 @@ final class FailoverRun {
     private static final int TTL_A = 64;
     private static final int TTL_B = 63;
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final long PHASE_SEED = 3;
 
     /** Failover times in milliseconds, after SIGKILL and after SIGTERM of the master. */
     record Results(Summary kill, Summary term) {
@@ -39,6 +41,7 @@ final class FailoverRun {
     private LabProcess master;
     private int starts;
     private long masterStarted;
+    private final Random phases = new Random(PHASE_SEED);
     private final List<String> signalTimes = new ArrayList<>();
 
     private FailoverRun(NetLab lab, Contender contender, Scenario scenario) {
@@ -101,7 +104,9 @@ final class FailoverRun {
     /**
      * Waits until node a holds the VIP, node b does not and the client is answered by node a, then
      * for one advertisement interval plus half a second, so the backup has heard the master's adverts
-     * and the restarted master is past its start-up before it is failed again.
+     * and the restarted master is past its start-up before it is failed again, plus a pseudo-random
+     * part of an interval: the time from the last advert to the signal (which the failover time
+     * depends on) is then spread evenly over the interval, with the same sequence for both contenders.
      */
     private void awaitSteadyMaster() {
         String a = lab.node("a").ns();
@@ -115,7 +120,8 @@ final class FailoverRun {
         Wait.until(contender.label() + ": client answered by a", DEADLINE,
                 () -> probe.firstReplyAfter(since, TTL_A) >= 0);
         try {
-            Thread.sleep(scenario.advertInterval().plusMillis(500).toMillis());
+            long interval = scenario.advertInterval().toMillis();
+            Thread.sleep(interval + 500 + (long) (phases.nextDouble() * interval));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
