@@ -138,7 +138,7 @@ public final class LabScenario {
             if (daemons[i] instanceof VigilProcess v) {
                 ExecResult r = v.cli("status");
                 say("$ vigil status   # on %s", LBS[i]);
-                r.out().lines().forEach(l -> out.println("    " + l));
+                r.out().lines().forEach(l -> out.println(l.isBlank() ? "" : "    " + l));
                 if (!r.ok()) {
                     say("    (exit %d) %s", r.exit(), r.err().strip());
                 }
@@ -203,13 +203,13 @@ public final class LabScenario {
             VigilProcess v = (VigilProcess) daemons[i];
             before += VrrpCounters.of(v).transitions();
             ExecResult r = v.cli("reload");
-            String text = (r.out() + r.err()).strip().replace('\n', ';');
-            outcomes.add(LBS[i] + ": " + (r.ok() ? "applied" : "refused (exit " + r.exit() + ")") + " (" + text + ")");
+            say("$ vigil reload   # on %s, configuration unchanged", LBS[i]);
+            (r.out() + r.err()).lines().forEach(l -> out.println("    " + l));
+            outcomes.add(LBS[i] + (r.ok() ? " applied" : " refused (exit " + r.exit() + ")"));
         }
         long transitions = transitionsAfterAdverts(vigils) - before;
-        String result = String.join(", ", outcomes) + "; " + transitions + " transitions";
-        say("$ vigil reload   # config unchanged -> %s", result);
-        summary.add("reload, no change", transitions + " transitions (" + String.join("; ", outcomes) + ")");
+        say("%d VRRP transitions across the reload", transitions);
+        summary.add("reload, no change", transitions + " transitions (" + String.join(", ", outcomes) + ")");
     }
 
     /** The vigil daemons' transitions once the master (when it is a vigil) has sent four more adverts. */

@@ -64,13 +64,27 @@ class LabCommandIT {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("summary").containsPattern("first master\\s+lb1 \\(vigil\\)")
                 .containsPattern("restart, preemption\\s+lb1 MASTER again")
-                .containsPattern("reload, no change\\s+0 transitions \\(lb1: applied .*lb2: applied")
+                .containsPattern("reload, no change\\s+0 transitions \\(lb1 applied, lb2 applied\\)")
                 .containsPattern("\\n  LVS\\b")
                 .contains("lab removed");
         Matcher m = GAP.matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         assertThat(Double.parseDouble(m.group(1))).isBetween(0.5, 10.0);
         assertThat(Long.parseLong(m.group(2))).isBetween(300L, 10_000L);
+        assertThat(labNamespaces(run.pid())).isEmpty();
+    }
+
+    @Test
+    void keepalivedPeerReadsTheSameKeepalivedConf() throws Exception {
+        NetLab.unavailabilityCause().ifPresent(cause -> assumeTrue(false, "skipped: " + cause));
+        LabAssumptions.assumeKeepalived();
+        Run run = run("lab", "--peer", "keepalived");
+        ExecResult r = run.result();
+        System.out.println(r.out() + r.err());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("lb2: started keepalived")
+                .containsPattern("failover \\(kill -9\\)\\s+lb2 MASTER after")
+                .containsPattern("reload, no change\\s+0 transitions \\(lb1 applied\\)");
         assertThat(labNamespaces(run.pid())).isEmpty();
     }
 
