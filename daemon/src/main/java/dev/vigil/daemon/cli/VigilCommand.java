@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps virtual IPs alive with VRRP and load-balances with Linux IPVS.",
         subcommands = {IpvsCommand.class, CheckConfigCommand.class, ImportKeepalivedCommand.class,
-                StatusCommand.class, ReloadCommand.class})
+                StatusCommand.class, ReloadCommand.class, LabCommand.class})
 public final class VigilCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -49,8 +49,8 @@ class KeepalivedPairIT {
 
     @Test
     void theVipFollowsTheHigherPriorityNode() {
-        KeepalivedProcess.assumeInstalled();
-        try (NetLab lab = NetLab.create("vgk")) {
+        LabAssumptions.assumeKeepalived();
+        try (NetLab lab = LabAssumptions.netLab("vgk")) {
             lab.addNode("a", "10.77.0.1/24", "fd77::1/64");
             lab.addNode("b", "10.77.0.2/24", "fd77::2/64");
             lab.addNode("client", "10.77.0.100/24", "fd77::100/64");

@@ -19,7 +19,7 @@ class RunCommandIT {
 
     @Test
     void runsReloadsAndStops() throws IOException {
-        try (NetLab lab = NetLab.create("vgr")) {
+        try (NetLab lab = LabAssumptions.netLab("vgr")) {
             lab.addNode("n", "10.78.0.1/24", null);
             Path config = Files.writeString(lab.dir().resolve("vigil.yaml"), VALID);
             VigilProcess vigil = VigilProcess.start(lab, "n", "v1", config, "--http", "127.0.0.1:9177");
@@ -54,7 +54,7 @@ class RunCommandIT {
 
     @Test
     void aSecondDaemonOnTheSamePidFileIsRefused() throws IOException {
-        try (NetLab lab = NetLab.create("vgr")) {
+        try (NetLab lab = LabAssumptions.netLab("vgr")) {
             lab.addNode("n", "10.78.0.1/24", null);
             Path config = Files.writeString(lab.dir().resolve("vigil.yaml"), VALID);
             VigilProcess first = VigilProcess.start(lab, "n", "v1", config);

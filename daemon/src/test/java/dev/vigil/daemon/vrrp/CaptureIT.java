@@ -62,7 +62,7 @@ class CaptureIT {
     /** @param srcA the source address of a's adverts; null for IPv6, whose adverts come from the link-local address */
     private static void check(String name, int version, String vip, String at, String bodyA, String bodyB, String srcA,
             String srcB) {
-        KeepalivedProcess.assumeInstalled();
+        dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         assumeTrue(Tshark.installed(), "skipped: tshark is not installed (scripts/install-deps test)");
         try (NetLab lab = VrrpLab.create("vcp", false)) {
             Capture capture = Capture.start(lab, at, "vrrp");

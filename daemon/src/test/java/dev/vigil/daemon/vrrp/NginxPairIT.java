@@ -117,7 +117,7 @@ class NginxPairIT {
     /** The reference: keepalived 2.2.7 on both nodes, same configuration, same outcome and notify lines. */
     @Test
     void keepalivedPairDoesTheSame() throws IOException {
-        KeepalivedProcess.assumeInstalled();
+        dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         scenario(false);
     }
 

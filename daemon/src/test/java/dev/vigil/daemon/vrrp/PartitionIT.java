@@ -36,7 +36,7 @@ class PartitionIT {
     /** The isolated master is Vigil; the other side's master is keepalived. */
     @Test
     void vigilMasterIsolatedMulticast() {
-        KeepalivedProcess.assumeInstalled();
+        dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         try (NetLab lab = VrrpLab.create("vpa", true)) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150, V3_MULTICAST)));
             KeepalivedProcess.start(lab, "b", "b1", conf("B", 100, V3_MULTICAST));
@@ -48,7 +48,7 @@ class PartitionIT {
     /** The isolated master is keepalived; the other side's master is Vigil, which must step down. */
     @Test
     void keepalivedMasterIsolatedUnicast() {
-        KeepalivedProcess.assumeInstalled();
+        dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         try (NetLab lab = VrrpLab.create("vpb", true)) {
             KeepalivedProcess.start(lab, "a", "a1", conf("A", 150, v3Unicast("10.79.0.1", "10.79.0.2", "10.79.0.3")));
             VigilProcess b = VigilProcess.start(lab, "b", "b1",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.daemon.lab.AddressWatch;
 import dev.vigil.daemon.lab.AdvertCapture;
 import dev.vigil.daemon.lab.ExecResult;
+import dev.vigil.daemon.lab.LabAssumptions;
 import dev.vigil.daemon.lab.NetLab;
 import dev.vigil.daemon.lab.Probe;
 import dev.vigil.daemon.lab.VigilProcess;
@@ -158,8 +159,8 @@ class ReloadIT {
 
     @Test
     void reloadsNeverFlapTheInstance() throws IOException {
-        AdvertCapture.assumeInstalled();
-        try (NetLab lab = NetLab.create("vrl")) {
+        LabAssumptions.assumeTcpdump();
+        try (NetLab lab = LabAssumptions.netLab("vrl")) {
             lab.addNode("a", "10.79.0.1/24", null);
             lab.addNode("b", "10.79.0.2/24", null);
             lab.addNode("client", "10.79.0.100/24", null);

@@ -3,6 +3,7 @@ package dev.vigil.daemon.vrrp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.daemon.lab.KeepalivedProcess;
+import dev.vigil.daemon.lab.LabAssumptions;
 import dev.vigil.daemon.lab.NetLab;
 import dev.vigil.daemon.lab.Probe;
 import dev.vigil.daemon.lab.VigilProcess;
@@ -92,7 +93,7 @@ class VrrpInteropIT {
     }
 
     private static NetLab lab() {
-        NetLab lab = NetLab.create("vgi");
+        NetLab lab = LabAssumptions.netLab("vgi");
         lab.addNode("a", "10.78.0.1/24", "fd78::1/64");
         lab.addNode("b", "10.78.0.2/24", "fd78::2/64");
         lab.addNode("client", "10.78.0.100/24", "fd78::100/64");
@@ -101,7 +102,7 @@ class VrrpInteropIT {
 
     @Test
     void vigilMasterKeepalivedBackupV2PassMulticast() {
-        KeepalivedProcess.assumeInstalled();
+        LabAssumptions.assumeKeepalived();
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150, V2_PASS)));
             KeepalivedProcess.start(lab, "b", "b1", conf("B", 100, V2_PASS));
@@ -131,7 +132,7 @@ class VrrpInteropIT {
 
     @Test
     void keepalivedMasterVigilBackupV3Unicast() {
-        KeepalivedProcess.assumeInstalled();
+        LabAssumptions.assumeKeepalived();
         try (NetLab lab = lab()) {
             KeepalivedProcess a = KeepalivedProcess.start(lab, "a", "a1", conf("A", 150, v3Unicast("10.78.0.1", "10.78.0.2")));
             VigilProcess b = VigilProcess.start(lab, "b", "b1",
@@ -153,7 +154,7 @@ class VrrpInteropIT {
 
     @Test
     void ipv6VigilAndKeepalivedElectOneMaster() {
-        KeepalivedProcess.assumeInstalled();
+        LabAssumptions.assumeKeepalived();
         try (NetLab lab = lab()) {
             KeepalivedProcess a = KeepalivedProcess.start(lab, "a", "a1", conf("A", 100, V3_IPV6));
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", conf("B", 150, V3_IPV6)));

@@ -31,7 +31,7 @@ final class VrrpLab {
 
     /** Nodes {@code a} (.1), {@code b} (.2), optionally {@code c} (.3), and {@code client} (.100), IPv4 and IPv6. */
     static NetLab create(String base, boolean third) {
-        NetLab lab = NetLab.create(base);
+        NetLab lab = dev.vigil.daemon.lab.LabAssumptions.netLab(base);
         lab.addNode("a", "10.79.0.1/24", "fd79::1/64");
         lab.addNode("b", "10.79.0.2/24", "fd79::2/64");
         if (third) {

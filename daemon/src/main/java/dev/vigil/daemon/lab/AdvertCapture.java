@@ -23,10 +23,10 @@ public final class AdvertCapture extends LabProcess {
         this.vrid = vrid;
     }
 
-    /** Skips the calling test unless tcpdump is installed. */
-    public static void assumeInstalled() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/tcpdump"))
-                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/tcpdump")), "skipped: tcpdump is not installed");
+    /** True when tcpdump is installed. */
+    public static boolean installed() {
+        return java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/tcpdump"))
+                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/tcpdump"));
     }
 
     /** Starts capturing, on {@code eth0} of {@code node}, the adverts for {@code vrid} sent from {@code source}. */

@@ -2,7 +2,6 @@ package dev.vigil.daemon.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.kernel.testing.TestNet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Network namespaces on one Linux bridge. Namespaces are {@code BASE-PID-RAND-NAME}: unique per lab;
@@ -47,16 +45,40 @@ public final class NetLab implements AutoCloseable {
         exec(switchNs, "ip", "link", "set", "br0", "up");
     }
 
-    /** Skips the calling test with the reason unless this is root with iproute2. */
-    public static void assumeCapable() {
-        assumeTrue(TestNet.isRoot(), "skipped: network namespaces need root");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip")),
-                "skipped: iproute2 (ip) is not installed");
+    /** Why a lab cannot be built here (not root, no iproute2), or empty when it can. */
+    public static Optional<String> unavailabilityCause() {
+        if (!isRoot()) {
+            return Optional.of("network namespaces need root");
+        }
+        if (!Files.isExecutable(Path.of("/usr/sbin/ip")) && !Files.isExecutable(Path.of("/sbin/ip"))) {
+            return Optional.of("iproute2 (ip) is not installed");
+        }
+        return Optional.empty();
     }
 
-    /** A lab whose namespaces start with {@code base} (short, [a-z0-9]); skips the test when it cannot run. */
+    /** True when the effective user id is 0 (from {@code /proc/self/status}). */
+    public static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return "0".equals(line.split("\\s+")[2]);
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /**
+     * A lab whose namespaces start with {@code base} (short, [a-z0-9-]).
+     *
+     * @throws IllegalStateException with the reason when a lab cannot be built here
+     */
     public static NetLab create(String base) {
-        assumeCapable();
+        unavailabilityCause().ifPresent(cause -> {
+            throw new IllegalStateException("cannot build a network lab: " + cause);
+        });
         try {
             return new NetLab(base);
         } catch (IOException e) {
@@ -206,7 +228,7 @@ public final class NetLab implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();

@@ -76,16 +76,16 @@ public class LabProcess implements AutoCloseable {
      * Waits for the process to exit.
      *
      * @return its exit status
-     * @throws AssertionError when it is still running after {@code timeout}
+     * @throws IllegalStateException when it is still running after {@code timeout}
      */
     public int waitFor(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError(label + " still running after " + timeout.toMillis() + " ms");
+                throw new IllegalStateException(label + " still running after " + timeout.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new IllegalStateException(e);
         }
         return process.exitValue();
     }

@@ -3,7 +3,7 @@ package dev.vigil.daemon.lab;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polling waits with a deadline: the only synchronisation lab tests use (never fixed sleeps). */
+/** Polling waits with a deadline: the only synchronisation the lab uses (never fixed sleeps). */
 public final class Wait {
     private static final long POLL_MILLIS = 20;
 
@@ -13,20 +13,20 @@ public final class Wait {
     /**
      * Polls {@code condition} until it holds, and returns how long that took.
      *
-     * @throws AssertionError naming {@code description} when {@code deadline} passes first
+     * @throws IllegalStateException naming {@code description} when {@code deadline} passes first
      */
     public static Duration until(String description, Duration deadline, BooleanSupplier condition) {
         long start = System.nanoTime();
         long end = start + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + deadline.toMillis() + " ms waiting for: " + description);
+                throw new IllegalStateException("timed out after " + deadline.toMillis() + " ms waiting for: " + description);
             }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for: " + description, e);
+                throw new IllegalStateException("interrupted waiting for: " + description, e);
             }
         }
         return Duration.ofNanos(System.nanoTime() - start);

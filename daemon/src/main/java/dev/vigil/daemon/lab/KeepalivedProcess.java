@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * keepalived (VRRP only, in the foreground, logging to the console) in a lab node, with its own
  * configuration and pid files, so several run side by side. The reference implementation Vigil is
@@ -19,9 +17,9 @@ public final class KeepalivedProcess extends LabProcess {
         super(label, command, log);
     }
 
-    /** Skips the calling test unless keepalived is installed. */
-    public static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(BINARY), "skipped: keepalived is not installed (" + BINARY + ")");
+    /** True when keepalived is installed (at {@code /usr/sbin/keepalived}). */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
     }
 
     /**
@@ -29,7 +27,9 @@ public final class KeepalivedProcess extends LabProcess {
      * its files in the lab directory and tells restarts apart. The lab closes it.
      */
     public static KeepalivedProcess start(NetLab lab, String node, String tag, String config) {
-        assumeInstalled();
+        if (!installed()) {
+            throw new IllegalStateException("keepalived is not installed (" + BINARY + ")");
+        }
         Path dir = lab.dir();
         Path conf = dir.resolve(tag + ".keepalived.conf");
         try {

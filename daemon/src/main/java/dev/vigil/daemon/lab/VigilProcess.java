@@ -2,6 +2,7 @@ package dev.vigil.daemon.lab;
 
 import dev.vigil.daemon.Main;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,21 @@ public final class VigilProcess extends LabProcess {
      * distribution launcher's JVM options.
      */
     static List<String> java(String... args) {
+        return javaMain(Main.class.getName(), args);
+    }
+
+    /**
+     * The java command running {@code mainClass} with {@code args} on this JVM's class path, with
+     * the launcher's JVM options, this JVM's {@code -XX:} options (collector, class data sharing archive) and {@code vigil.*}
+     * properties, so a daemon started from the distribution starts as {@code bin/vigil} would.
+     */
+    public static List<String> javaMain(String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(LAUNCHER_JVM_OPTIONS);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xshare") || a.startsWith("-Dvigil."))
+                .forEach(cmd::add);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         return cmd;
     }

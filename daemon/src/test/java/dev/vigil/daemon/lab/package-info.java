@@ -1,2 +1,0 @@
-/** A network-namespace lab for integration tests: nodes on a bridge, keepalived and vigil processes, a ping probe. */
-package dev.vigil.daemon.lab;
