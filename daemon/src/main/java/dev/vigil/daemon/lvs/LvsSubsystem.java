@@ -137,10 +137,10 @@ public final class LvsSubsystem implements Subsystem {
     public ReloadOutcome reload(VigilConfig previous, VigilConfig next) {
         try {
             List<String> changes = apply(next);
-            return ReloadOutcome.applied(changes.isEmpty() ? List.of("lvs: no change") : changes);
+            return ReloadOutcome.applied(changes.isEmpty() ? List.of("no change") : changes);
         } catch (RuntimeException e) {
             LOG.error("LVS reload failed: {}", e.getMessage());
-            return ReloadOutcome.refused(List.of("lvs: " + e.getMessage()));
+            return ReloadOutcome.refused(List.of(e.getMessage()));
         }
     }
 

@@ -73,10 +73,10 @@ public final class VrrpSubsystem implements Subsystem {
     public ReloadOutcome reload(VigilConfig previous, VigilConfig next) {
         try {
             List<String> changes = engine.apply(spec(next));
-            return ReloadOutcome.applied(changes.isEmpty() ? List.of("vrrp: no change") : changes);
+            return ReloadOutcome.applied(changes.isEmpty() ? List.of("no change") : changes);
         } catch (RuntimeException e) {
             LOG.error("VRRP reload failed: {}", e.getMessage());
-            return ReloadOutcome.refused(List.of("vrrp: " + e.getMessage()));
+            return ReloadOutcome.refused(List.of(e.getMessage()));
         }
     }
 

@@ -132,7 +132,7 @@ class LvsSubsystemTest {
             down.clear();
             await(() -> IpvsadmSave.save(table).contains("-r 192.168.1.2:80 -m -w 2")
                     && IpvsadmSave.save(table).contains("-r 192.168.1.3:80 -m -w 1"));
-            assertThat(lvs.reload(r.config(), r.config()).messages()).containsExactly("lvs: no change");
+            assertThat(lvs.reload(r.config(), r.config()).messages()).containsExactly("no change");
             Map<String, Object> status = lvs.status();
             assertThat((List<?>) status.get("real_servers")).hasSize(2);
             states.stateChanged(new StateChange(false, "VI_1", StateChange.MASTER, 100), "BACKUP", "test");
