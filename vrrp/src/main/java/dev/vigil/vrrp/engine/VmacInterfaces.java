@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  *       {@code disable_ipv6=1}, so that a backup's macvlan never sends (router solicitations, MLD) with
  *       the virtual MAC and misleads the switches;</li>
  *   <li>on the base interface: {@code arp_ignore=1}, so that it no longer answers for the virtual
- *       addresses held by the macvlan with its own MAC. It is left so at stop.</li>
+ *       addresses held by the macvlan with its own MAC, and {@code arp_announce=2}, so that its own ARP
+ *       requests (e.g. to answer a client that pinged a virtual address) carry its own address as the
+ *       sender, not the virtual one, and do not teach the segment the base MAC for it. Both are left so
+ *       at stop.</li>
  * </ul>
  */
 final class VmacInterfaces {
@@ -77,6 +80,7 @@ final class VmacInterfaces {
             set(spec, Sysctl.ipv6Conf(vmac, "disable_ipv6"), "1");
         }
         set(spec, Sysctl.ipv4Conf(spec.interfaceName(), "arp_ignore"), "1");
+        set(spec, Sysctl.ipv4Conf(spec.interfaceName(), "arp_announce"), "2");
     }
 
     private void set(InstanceSpec spec, String key, String value) {

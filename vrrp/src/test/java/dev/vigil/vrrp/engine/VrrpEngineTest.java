@@ -280,7 +280,8 @@ class VrrpEngineTest {
                     .containsEntry("net/ipv4/conf/vrrp.51/arp_filter", "0")
                     .containsEntry("net/ipv4/conf/vrrp.51/accept_local", "1")
                     .containsEntry("net/ipv6/conf/vrrp.51/disable_ipv6", "1")
-                    .containsEntry("net/ipv4/conf/eth0/arp_ignore", "1");
+                    .containsEntry("net/ipv4/conf/eth0/arp_ignore", "1")
+                    .containsEntry("net/ipv4/conf/eth0/arp_announce", "2");
             assertThat(a.engine.status().get(0)).containsEntry("vmac", "vrrp.51");
 
             a.engine.apply(spec(List.of(), List.of()));
