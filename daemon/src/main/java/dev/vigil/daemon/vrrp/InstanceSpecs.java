@@ -10,6 +10,7 @@ import dev.vigil.conf.model.VigilConfig;
 import dev.vigil.conf.model.VirtualAddress;
 import dev.vigil.conf.model.VrrpInstance;
 import dev.vigil.kernel.IpFamily;
+import dev.vigil.kernel.arp.MacAddress;
 import dev.vigil.kernel.rtnl.AddressFlag;
 import dev.vigil.kernel.rtnl.IfAddress;
 import dev.vigil.kernel.rtnl.IpPrefix;
@@ -17,6 +18,7 @@ import dev.vigil.vrrp.instance.GarpPolicy;
 import dev.vigil.vrrp.instance.InstanceSpec;
 import dev.vigil.vrrp.instance.InstanceSpec.TrackBinding;
 import dev.vigil.vrrp.instance.Vip;
+import dev.vigil.vrrp.instance.VmacSpec;
 import dev.vigil.vrrp.notify.NotifyCommands;
 import dev.vigil.vrrp.packet.AuthType;
 import java.net.InetAddress;
@@ -72,7 +74,19 @@ public final class InstanceSpecs {
                 or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()), garp(i), or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()),
                 or(i.lowerPrioNoAdvert(), globals.vrrpLowerPrioNoAdvert()),
                 or(i.higherPrioSendAdvert(), globals.vrrpHigherPrioSendAdvert()), strict, !i.dontTrackPrimary(),
-                tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30));
+                tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac(i, family));
+    }
+
+    /**
+     * {@code use_vmac} of an IPv4 instance: a macvlan named as configured or {@code vrrp.VRID}, with
+     * the IPv4 virtual router MAC (RFC 5798 section 7.3); null otherwise (see {@link #notImplemented}).
+     */
+    static VmacSpec vmac(VrrpInstance i, IpFamily family) {
+        if (!i.useVmac() || family != IpFamily.V4) {
+            return null;
+        }
+        String name = i.vmacInterface() != null ? i.vmacInterface() : VmacSpec.defaultName(i.virtualRouterId());
+        return new VmacSpec(name, MacAddress.vrrpIpv4(i.virtualRouterId()), i.vmacXmitBase());
     }
 
     /**
@@ -81,9 +95,9 @@ public final class InstanceSpecs {
      */
     public static List<String> notImplemented(VrrpInstance i) {
         List<String> out = new ArrayList<>();
-        if (i.useVmac() || i.vmacXmitBase()) {
-            out.add("vrrp_instance " + i.name() + where(i) + ": use_vmac is not implemented; the instance runs on "
-                    + i.interfaceName() + " with its own MAC address");
+        if (i.useVmac() && family(i) == IpFamily.V6) {
+            out.add("vrrp_instance " + i.name() + where(i) + ": use_vmac is not implemented for IPv6; the instance"
+                    + " runs on " + i.interfaceName() + " with its own MAC address");
         }
         return out;
     }

@@ -3,6 +3,10 @@ package dev.vigil.daemon.vrrp;
 import dev.vigil.kernel.arp.ArpSender;
 import dev.vigil.kernel.arp.PacketArpSender;
 import dev.vigil.kernel.rtnl.AddressTable;
+import dev.vigil.kernel.rtnl.LinkControl;
+import dev.vigil.kernel.rtnl.NetlinkLinkControl;
+import dev.vigil.kernel.sysctl.ProcSysctl;
+import dev.vigil.kernel.sysctl.Sysctl;
 import dev.vigil.kernel.rtnl.LinkMonitor;
 import dev.vigil.kernel.rtnl.NetlinkAddressTable;
 import dev.vigil.kernel.rtnl.NetlinkLinkMonitor;
@@ -19,18 +23,22 @@ final class RealKernelPorts implements KernelPorts, AutoCloseable {
     private final NetlinkRouteTable routes;
     private final PacketArpSender arp;
     private final NetlinkLinkMonitor links;
+    private final NetlinkLinkControl linkControl;
+    private final ProcSysctl sysctl = new ProcSysctl();
 
     private RealKernelPorts(NetlinkAddressTable addresses, NetlinkRouteTable routes, PacketArpSender arp,
-                            NetlinkLinkMonitor links) {
+                            NetlinkLinkMonitor links, NetlinkLinkControl linkControl) {
         this.addresses = addresses;
         this.routes = routes;
         this.arp = arp;
         this.links = links;
+        this.linkControl = linkControl;
     }
 
     static RealKernelPorts open() {
         NetlinkLinkMonitor links = NetlinkLinkMonitor.open();
-        return new RealKernelPorts(NetlinkAddressTable.open(), NetlinkRouteTable.open(), PacketArpSender.open(), links);
+        return new RealKernelPorts(NetlinkAddressTable.open(), NetlinkRouteTable.open(), PacketArpSender.open(), links,
+                NetlinkLinkControl.open());
     }
 
     @Override
@@ -59,7 +67,18 @@ final class RealKernelPorts implements KernelPorts, AutoCloseable {
     }
 
     @Override
+    public LinkControl linkControl() {
+        return linkControl;
+    }
+
+    @Override
+    public Sysctl sysctl() {
+        return sysctl;
+    }
+
+    @Override
     public void close() {
+        linkControl.close();
         links.close();
         arp.close();
         routes.close();

@@ -45,6 +45,8 @@ public final class Rtnl {
     public static final int IFLA_OPERSTATE = 16;
     public static final int IFLA_LINKINFO = 18;
     public static final int IFLA_INFO_KIND = 1;
+    public static final int IFLA_INFO_DATA = 2;
+    public static final int IFLA_MACVLAN_MODE = 1;
     public static final int IFLA_EXT_MASK = 29;
     public static final int IFLA_CARRIER = 33;
     public static final int RTEXT_FILTER_VF = 1;

@@ -36,6 +36,24 @@ record Golden(String name, String command, List<byte[]> sent, List<byte[]> recei
         throw new AssertionError(name + ": iproute2 sent no message of type " + type);
     }
 
+    /**
+     * The last message of {@code type} that iproute2 sent: {@code ip link} first sends an empty
+     * {@code RTM_NEWLINK} to probe for strict checking, then the real one.
+     */
+    byte[] lastSentMessage(int type) {
+        byte[] last = null;
+        for (byte[] d : sent) {
+            ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.remaining() >= Netlink.HEADER_LEN && (b.getShort(4) & 0xffff) == type) {
+                last = Arrays.copyOf(d, b.getInt(0));
+            }
+        }
+        if (last == null) {
+            throw new AssertionError(name + ": iproute2 sent no message of type " + type);
+        }
+        return last;
+    }
+
     /** Every message of {@code type} iproute2 received from the kernel. */
     List<NlMessage> receivedMessages(int type) {
         List<NlMessage> out = new ArrayList<>();
@@ -55,7 +73,7 @@ record Golden(String name, String command, List<byte[]> sent, List<byte[]> recei
      * message so that only real differences remain.
      */
     byte[] ours(NlRequest request, int extraFlags) {
-        byte[] theirs = sentMessage(request.type());
+        byte[] theirs = lastSentMessage(request.type());
         int seq = ByteBuffer.wrap(theirs).order(ByteOrder.LITTLE_ENDIAN).getInt(8);
         ByteBuffer b = ByteBuffer.allocate(Netlink.align(request.length())).order(ByteOrder.nativeOrder());
         request.encode(b, seq, extraFlags);

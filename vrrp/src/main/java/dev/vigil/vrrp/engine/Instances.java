@@ -10,6 +10,7 @@ import dev.vigil.vrrp.instance.InstanceListener;
 import dev.vigil.vrrp.instance.InstanceRunner;
 import dev.vigil.vrrp.instance.InstanceSpec;
 import dev.vigil.vrrp.instance.SocketPump;
+import dev.vigil.vrrp.instance.VmacLink;
 import dev.vigil.vrrp.time.Scheduler;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -29,15 +30,17 @@ final class Instances {
     private final KernelPorts kernel;
     private final Scheduler loop;
     private final InstanceListener listener;
+    private final VmacInterfaces vmacs;
     private final Map<String, Running> running = new LinkedHashMap<>();
 
-    private record Running(InstanceRunner runner, VrrpSocket socket, SocketPump pump) {
+    private record Running(InstanceRunner runner, VrrpSocket socket, SocketPump pump, VmacLink vmac) {
     }
 
     Instances(KernelPorts kernel, Scheduler loop, InstanceListener listener) {
         this.kernel = kernel;
         this.loop = loop;
         this.listener = listener;
+        this.vmacs = new VmacInterfaces(kernel.linkControl(), kernel.sysctl());
     }
 
     List<InstanceRunner> all() {
@@ -49,20 +52,32 @@ final class Instances {
         return r == null ? null : r.runner();
     }
 
-    /** Opens the instance's socket and creates its runner (not started). */
+    /**
+     * Creates the instance's VMAC interface ({@code use_vmac}), opens its socket (on the VMAC
+     * interface unless {@code vmac_xmit_base}) and creates its runner (not started).
+     */
     InstanceRunner create(InstanceSpec spec) {
         InetAddress local = localAddress(spec);
-        VrrpSocketOptions.Builder options = VrrpSocketOptions.builder(spec.family(), spec.interfaceName())
-                .unicastTtl(spec.unicastTtl());
-        if (spec.family() == IpFamily.V4 || spec.sourceAddress() != null) {
-            options.sourceAddress(local);
+        VmacLink vmac = spec.vmac() == null ? null : vmacs.create(spec);
+        try {
+            String socketInterface = vmac == null || spec.vmac().xmitBase() ? spec.interfaceName() : vmac.name();
+            VrrpSocketOptions.Builder options = VrrpSocketOptions.builder(spec.family(), socketInterface)
+                    .unicastTtl(spec.unicastTtl());
+            if (spec.family() == IpFamily.V4 || spec.sourceAddress() != null) {
+                options.sourceAddress(local);
+            }
+            VrrpSocket socket = kernel.openSocket(options.build());
+            InstanceRunner runner = new InstanceRunner(spec, new InstanceContext(loop, socket, kernel.addresses(),
+                    kernel.routes(), kernel.arp(), listener, vmac), local);
+            SocketPump pump = new SocketPump(spec.name(), socket, loop, runner::onPacket);
+            running.put(spec.name(), new Running(runner, socket, pump, vmac));
+            return runner;
+        } catch (RuntimeException e) {
+            if (vmac != null) {
+                vmacs.delete(spec.name(), vmac);
+            }
+            throw e;
         }
-        VrrpSocket socket = kernel.openSocket(options.build());
-        InstanceRunner runner = new InstanceRunner(spec,
-                new InstanceContext(loop, socket, kernel.addresses(), kernel.routes(), kernel.arp(), listener), local);
-        SocketPump pump = new SocketPump(spec.name(), socket, loop, runner::onPacket);
-        running.put(spec.name(), new Running(runner, socket, pump));
-        return runner;
     }
 
     /** Stops the instance (priority 0 when master), closes its socket and forgets it. */
@@ -76,6 +91,9 @@ final class Instances {
         } finally {
             running.remove(name);
             r.pump().close();
+            if (r.vmac() != null) {
+                vmacs.delete(name, r.vmac());
+            }
         }
     }
 

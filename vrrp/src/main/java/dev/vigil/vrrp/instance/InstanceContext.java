@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param routes    where virtual routes and rules are added and removed
  * @param arp       gratuitous ARP / unsolicited NA sender
  * @param listener  told of every state change, on the loop; must not block
+ * @param vmac      the instance's VMAC interface ({@code use_vmac}), or null
  */
 public record InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable addresses, RouteTable routes,
-                              ArpSender arp, InstanceListener listener) {
+                              ArpSender arp, InstanceListener listener, VmacLink vmac) {
     public InstanceContext {
         Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(socket, "socket");
@@ -28,5 +29,16 @@ public record InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable ad
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(arp, "arp");
         Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A context without a VMAC interface. */
+    public InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable addresses, RouteTable routes,
+                           ArpSender arp, InstanceListener listener) {
+        this(loop, socket, addresses, routes, arp, listener, null);
+    }
+
+    /** {@code vip} where it goes: on the VMAC interface when there is one and it was on the base interface. */
+    public Vip place(Vip vip) {
+        return vmac == null ? vip : vmac.place(vip);
     }
 }

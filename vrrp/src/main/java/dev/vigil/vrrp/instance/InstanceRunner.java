@@ -56,7 +56,8 @@ public final class InstanceRunner {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
         this.keeper = new AddressKeeper(spec.name(), ctx.addresses(), ctx.routes(), counters);
-        this.announcer = new Announcer(spec.name(), ctx.loop(), ctx.arp(), spec.garp(), () -> this.spec.vips(), counters);
+        this.announcer = new Announcer(spec.name(), ctx.loop(), ctx.arp(), spec.garp(), () -> placed(this.spec.vips()),
+                counters);
         this.sender = new AdvertSender(ctx.socket(), counters);
         this.expectation = expectation(spec);
         this.machine = new VrrpMachine(machineConfig(spec, localAddress));
@@ -159,9 +160,9 @@ public final class InstanceRunner {
         expectation = expectation(next);
         announcer.policy(next.garp());
         if (machine.state() == VrrpState.MASTER) {
-            keeper.remove(minus(prev.vips(), next.vips()), minus(prev.routes(), next.routes()),
+            keeper.remove(placed(minus(prev.vips(), next.vips())), minus(prev.routes(), next.routes()),
                     minus(prev.rules(), next.rules()));
-            keeper.install(minus(next.vips(), prev.vips()), minus(next.routes(), prev.routes()),
+            keeper.install(placed(minus(next.vips(), prev.vips())), minus(next.routes(), prev.routes()),
                     minus(next.rules(), prev.rules()));
         }
     }
@@ -195,6 +196,9 @@ public final class InstanceRunner {
         m.put("priority", spec.priority());
         m.put("effective_priority", machine.effectivePriority());
         m.put("interface", spec.interfaceName());
+        if (ctx.vmac() != null) {
+            m.put("vmac", ctx.vmac().name());
+        }
         m.put("vrid", spec.vrid());
         m.put("version", spec.version());
         m.put("vips", spec.vips().stream().map(Vip::toString).toList());
@@ -246,12 +250,12 @@ public final class InstanceRunner {
         counters.transitions++;
         if (t.to() == VrrpState.MASTER) {
             counters.becameMaster++;
-            keeper.install(spec.vips(), spec.routes(), spec.rules());
+            keeper.install(placed(spec.vips()), spec.routes(), spec.rules());
             announcer.becameMaster();
         } else if (t.from() == VrrpState.MASTER || t.from() == VrrpState.INIT) {
             // From INIT too: addresses left by a process killed while master must not linger on a backup.
             announcer.cancel();
-            keeper.remove(spec.vips(), spec.routes(), spec.rules());
+            keeper.remove(placed(spec.vips()), spec.routes(), spec.rules());
         }
         if (t.to() != VrrpState.INIT) {
             ctx.listener().stateChanged(spec.name(), t.from(), t.to(), machine.effectivePriority(), t.reason());
@@ -263,6 +267,11 @@ public final class InstanceRunner {
         return spec.version() == 2
                 ? VrrpAdvert.v2(spec.vrid(), priority, spec.advertIntervalCentis() / 100, spec.authType(), spec.authPass(), addrs)
                 : VrrpAdvert.v3(spec.vrid(), priority, spec.advertIntervalCentis(), addrs);
+    }
+
+    /** The addresses as they are configured: on the VMAC interface when the instance has one. */
+    private List<Vip> placed(List<Vip> vips) {
+        return vips.stream().map(ctx::place).toList();
     }
 
     private static <T> List<T> minus(List<T> a, List<T> b) {

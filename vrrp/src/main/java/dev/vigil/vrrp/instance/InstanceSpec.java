@@ -45,6 +45,7 @@ import java.util.Objects;
  * @param tracked              track_interface / track_script / track_file / track_process entries
  * @param notifyCommands             notify scripts
  * @param notifyTimeout        how long a notify script may run
+ * @param vmac                 {@code use_vmac}, or null to run on the interface itself
  */
 public record InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
                            int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
@@ -53,7 +54,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                            List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
                            boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
                            boolean strict, boolean trackPrimary, List<TrackBinding> tracked, NotifyCommands notifyCommands,
-                           Duration notifyTimeout) {
+                           Duration notifyTimeout, VmacSpec vmac) {
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(interfaceName, "interfaceName");
@@ -79,6 +80,29 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         }
     }
 
+    /** A spec without {@code use_vmac}. */
+    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
+                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
+                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
+                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
+                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
+                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
+                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
+                        NotifyCommands notifyCommands, Duration notifyTimeout) {
+        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
+                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
+                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
+                trackPrimary, tracked, notifyCommands, notifyTimeout, null);
+    }
+
+    /** The same spec with {@code use_vmac} set ({@code vmac} not null) or cleared. */
+    public InstanceSpec withVmac(VmacSpec newVmac) {
+        return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
+                advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
+                sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac);
+    }
+
     /** The addresses carried in adverts. */
     public List<InetAddress> advertAddresses() {
         return vips.stream().filter(Vip::inAdvert).map(v -> v.address().address()).toList();
@@ -94,7 +118,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, newPriority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac);
     }
 
     /** The same spec with other addresses, routes and rules (a reload that changes only those). */
@@ -102,7 +126,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, newVips, newRoutes,
                 newRules, sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr,
-                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout);
+                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac);
     }
 
     /**

@@ -9,7 +9,12 @@ import dev.vigil.kernel.arp.RecordingArpSender;
 import dev.vigil.kernel.rtnl.AddressTable;
 import dev.vigil.kernel.rtnl.FakeAddressTable;
 import dev.vigil.kernel.rtnl.FakeLinkMonitor;
+import dev.vigil.kernel.rtnl.FakeLinkControl;
 import dev.vigil.kernel.rtnl.FakeRouteTable;
+import dev.vigil.kernel.rtnl.LinkControl;
+import dev.vigil.kernel.rtnl.MacvlanMode;
+import dev.vigil.kernel.sysctl.FakeSysctl;
+import dev.vigil.kernel.sysctl.Sysctl;
 import dev.vigil.kernel.rtnl.IfAddress;
 import dev.vigil.kernel.rtnl.LinkMonitor;
 import dev.vigil.kernel.rtnl.RouteTable;
@@ -20,6 +25,7 @@ import dev.vigil.vrrp.instance.GarpPolicy;
 import dev.vigil.vrrp.instance.InstanceSpec;
 import dev.vigil.vrrp.instance.InstanceSpec.TrackBinding;
 import dev.vigil.vrrp.instance.Vip;
+import dev.vigil.vrrp.instance.VmacSpec;
 import dev.vigil.vrrp.notify.NotifyCommands;
 import dev.vigil.vrrp.packet.AuthType;
 import dev.vigil.vrrp.script.ScriptResult;
@@ -47,6 +53,8 @@ class VrrpEngineTest {
         final FakeAddressTable addresses = new FakeAddressTable(links);
         final FakeRouteTable routes = new FakeRouteTable();
         final RecordingArpSender arp = new RecordingArpSender().withInterface("eth0", MacAddress.parse("02:00:00:00:00:01"));
+        final FakeLinkControl linkControl = new FakeLinkControl().addExisting("lo", 1).addExisting("eth0", 2);
+        final FakeSysctl sysctl = new FakeSysctl();
         final EventLoop loop;
         final VrrpEngine engine;
         final AtomicInteger scriptExit = new AtomicInteger(0);
@@ -95,6 +103,23 @@ class VrrpEngineTest {
         @Override
         public LinkMonitor links() {
             return links;
+        }
+
+        @Override
+        public LinkControl linkControl() {
+            return linkControl;
+        }
+
+        @Override
+        public Sysctl sysctl() {
+            return sysctl;
+        }
+
+        /** Lets the VMAC interface the engine will create (index 3) carry addresses and adverts. */
+        void expectVmac(String name, String address) {
+            links.putLink(FakeLinkMonitor.upLink(3, name));
+            lan.node(this.name).addInterface(name, "lan", ip(address));
+            arp.withInterface(name, MacAddress.vrrpIpv4(51));
         }
 
         @Override
@@ -223,6 +248,45 @@ class VrrpEngineTest {
             assertThat(counters(a)).containsEntry("transitions", 2L);
             assertThat(counters(b)).containsEntry("transitions", 1L);
             assertThat(a.state("VI_1")).isEqualTo("MASTER");
+        }
+    }
+
+    @Test
+    void useVmacPutsTheAddressOnAMacvlanAnnouncedWithTheVirtualMac() throws Exception {
+        VmacSpec vmac = new VmacSpec("vrrp.51", MacAddress.vrrpIpv4(51), false);
+        try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
+            a.expectVmac("vrrp.51", "10.0.0.1");
+            b.expectVmac("vrrp.51", "10.0.0.2");
+            a.engine.apply(spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", List.of()).withVmac(vmac)), List.of()));
+            await("a master", () -> a.holds("10.0.0.100"));
+            b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of()).withVmac(vmac)), List.of()));
+            await("b backup", () -> "BACKUP".equals(b.state("VI_1")));
+
+            assertThat(a.linkControl.link("vrrp.51")).hasValueSatisfying(l -> {
+                assertThat(l.up()).isTrue();
+                assertThat(l.macvlan().baseIndex()).isEqualTo(2);
+                assertThat(l.macvlan().mac()).isEqualTo(MacAddress.parse("00:00:5e:00:01:33"));
+                assertThat(l.macvlan().mode()).isEqualTo(MacvlanMode.PRIVATE);
+            });
+            assertThat(b.linkControl.indexOf("vrrp.51")).isEqualTo(3);
+            assertThat(a.addresses.list()).anyMatch(x -> x.address().equals(ip("10.0.0.100")) && x.ifindex() == 3);
+            assertThat(a.arp.sent()).isNotEmpty().allSatisfy(x -> {
+                assertThat(x).isInstanceOf(RecordingArpSender.GratuitousArp.class);
+                RecordingArpSender.GratuitousArp g = (RecordingArpSender.GratuitousArp) x;
+                assertThat(g.interfaceName()).isEqualTo("vrrp.51");
+                assertThat(g.mac()).isEqualTo(MacAddress.vrrpIpv4(51));
+            });
+            assertThat(a.sysctl.values()).containsEntry("net/ipv4/conf/vrrp.51/arp_ignore", "1")
+                    .containsEntry("net/ipv4/conf/vrrp.51/arp_filter", "0")
+                    .containsEntry("net/ipv4/conf/vrrp.51/accept_local", "1")
+                    .containsEntry("net/ipv6/conf/vrrp.51/disable_ipv6", "1")
+                    .containsEntry("net/ipv4/conf/eth0/arp_ignore", "1")
+                    .containsEntry("net/ipv4/conf/eth0/arp_announce", "2");
+            assertThat(a.engine.status().get(0)).containsEntry("vmac", "vrrp.51");
+
+            a.engine.apply(spec(List.of(), List.of()));
+            assertThat(a.linkControl.indexOf("vrrp.51")).isZero();
+            await("b takes over", () -> b.holds("10.0.0.100"));
         }
     }
 }

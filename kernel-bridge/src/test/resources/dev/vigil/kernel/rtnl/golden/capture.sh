@@ -82,6 +82,11 @@ capture rule-dump              ip rule show
 capture rule-dump-v6           ip -6 rule show
 capture rule-del-v4            ip rule del from 10.1.0.0/16 to 10.9.0.0/16 iif veth0 fwmark 0x10/0xff table 100 priority 100
 
+capture link-add-macvlan       ip link add link veth0 name vrrp.51 address 00:00:5e:00:01:33 type macvlan mode private
+capture link-set-up            ip link set dev vrrp.51 up
+capture link-set-down          ip link set dev vrrp.51 down
+capture link-del               ip link del dev vrrp.51
+
 # Events as the kernel multicasts them: ip monitor while links and addresses change.
 raw=$(mktemp)
 inns strace -f -xx -s 65535 -e trace=recvmsg -e read=all -o "$raw" ip monitor link address >/dev/null 2>&1 &
