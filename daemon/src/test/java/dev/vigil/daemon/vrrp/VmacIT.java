@@ -53,7 +53,7 @@ class VmacIT {
     }
 
     private static NetLab lab() {
-        NetLab lab = NetLab.create("vgm");
+        NetLab lab = dev.vigil.daemon.lab.LabAssumptions.netLab("vgm");
         lab.addNode("a", "10.79.0.1/24", null);
         lab.addNode("b", "10.79.0.2/24", null);
         lab.addNode("client", "10.79.0.100/24", null);
@@ -83,7 +83,6 @@ class VmacIT {
 
     @Test
     void vigilPairKeepsTheVirtualMacAcrossAFailover() {
-        NetLab.assumeCapable();
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150)));
             Wait.until("VIP on a's vrrp.51 [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holdsOnVmac(lab, "a"));
@@ -114,8 +113,7 @@ class VmacIT {
 
     @Test
     void keepalivedBackupTakesOverFromVigilWithTheSameMac() {
-        NetLab.assumeCapable();
-        KeepalivedProcess.assumeInstalled();
+        dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150)));
             Wait.until("VIP on vigil's vrrp.51 [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holdsOnVmac(lab, "a"));
