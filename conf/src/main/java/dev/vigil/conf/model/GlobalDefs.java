@@ -17,6 +17,10 @@ public record GlobalDefs(
         @Doc("Send e-mail alerts for every state change.") boolean smtpAlert,
         @Doc("Send e-mail alerts for VRRP state changes; smtp_alert when unset.") Boolean smtpAlertVrrp,
         @Doc("Send e-mail alerts for checker state changes; smtp_alert when unset.") Boolean smtpAlertChecker,
+        @Doc(value = "FIFO (or file) that gets a line for every VRRP and checker state change.", keepalived = "notify_fifo PATH")
+        String notifyFifo,
+        @Doc(value = "FIFO (or file) that gets a line for every VRRP state change.", keepalived = "vrrp_notify_fifo PATH")
+        String vrrpNotifyFifo,
         @Doc("Strict RFC compliance: no unicast, no authentication, no_accept.") boolean vrrpStrict,
         @Default("2") @Range(min = 2, max = 3) @Doc("Default VRRP version of instances.") int vrrpVersion,
         @Default("224.0.0.18") @Doc("IPv4 multicast group of adverts.") IpAddress vrrpMcastGroup4,

@@ -29,6 +29,7 @@ public final class VrrpSubsystem implements Subsystem {
     private ProcessScriptRunner scripts;
     private ExecutorService io;
     private VrrpEngine engine;
+    private final NotifyFifos fifos = new NotifyFifos();
 
     /** A VRRP subsystem whose state changes only go to the log. */
     public VrrpSubsystem() {
@@ -58,6 +59,7 @@ public final class VrrpSubsystem implements Subsystem {
         engine = new VrrpEngine(kernel, loop, scripts, io, Path.of("/proc"),
                 (change, from, reason) -> {
                     LOG.debug("{} {} {} -> {} ({})", change.kind(), change.name(), from, change.state(), reason);
+                    fifos.notify(change);
                     others.stateChanged(change, from, reason);
                 });
         List<String> changes = engine.apply(spec(config));
@@ -65,6 +67,7 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     private EngineSpec spec(VigilConfig config) {
+        fifos.configure(config.globalDefs());
         EngineSpecs.warnings(config).forEach(w -> LOG.warn("{}", w));
         return EngineSpecs.of(config, kernel.links()::indexOf);
     }
@@ -111,6 +114,7 @@ public final class VrrpSubsystem implements Subsystem {
         if (engine != null) {
             engine.close();
         }
+        fifos.close();
         if (scripts != null) {
             scripts.close();
         }
