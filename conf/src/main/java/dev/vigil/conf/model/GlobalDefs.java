@@ -17,7 +17,7 @@ public record GlobalDefs(
         @Doc("Send e-mail alerts for every state change.") boolean smtpAlert,
         @Doc("Send e-mail alerts for VRRP state changes; smtp_alert when unset.") Boolean smtpAlertVrrp,
         @Doc("Send e-mail alerts for checker state changes; smtp_alert when unset.") Boolean smtpAlertChecker,
-        @Doc(value = "FIFO (or file) that gets a line for every VRRP and checker state change.", keepalived = "notify_fifo PATH")
+        @Doc(value = "FIFO (or file) that gets a line for every VRRP state change (checker lines not yet).", keepalived = "notify_fifo PATH")
         String notifyFifo,
         @Doc(value = "FIFO (or file) that gets a line for every VRRP state change.", keepalived = "vrrp_notify_fifo PATH")
         String vrrpNotifyFifo,
