@@ -23,19 +23,36 @@ public final class IpvsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: save or restore");
     }
 
-    /** Runs {@code args} with the same code as the launcher's fast path ({@link IpvsadmCli}). */
-    static int delegate(List<String> args) {
-        System.out.flush();
-        return new IpvsadmCli(NetlinkIpvs::open, System.err).run(args.toArray(String[]::new), System.in, System.out);
+    /**
+     * Runs {@code args} with the same code as the launcher's fast path ({@link IpvsadmCli}), writing
+     * to the command line's own output and error writers.
+     */
+    static int delegate(CommandLine.Model.CommandSpec spec, List<String> args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status;
+        try (java.io.PrintStream errStream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            status = new IpvsadmCli(NetlinkIpvs::open, errStream).run(args.toArray(String[]::new), System.in, out);
+        }
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        o.print(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        o.flush();
+        java.io.PrintWriter e = spec.commandLine().getErr();
+        e.print(err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        e.flush();
+        return status;
     }
 
     /** {@code vigil ipvs save}: prints the table exactly as {@code ipvsadm -Sn} does. */
     @Command(name = "save", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Print the live IPVS table exactly as 'ipvsadm -Sn' does (numeric addresses).")
     static final class Save implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            return delegate(List.of("save"));
+            return delegate(spec, List.of("save"));
         }
     }
 
@@ -45,6 +62,9 @@ public final class IpvsCommand implements Runnable {
                     "The whole input is checked first: a malformed line changes nothing. Rules the kernel",
                     "refuses are reported with their line number and the kernel's reason (exit status 1)."})
     static final class Restore implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = {"-C", "--flush"}, description = "Clear the IPVS table first (as 'ipvsadm -C').")
         boolean flush;
 
@@ -60,7 +80,7 @@ public final class IpvsCommand implements Runnable {
             if (file != null) {
                 args.add("--file=" + file);
             }
-            return delegate(args);
+            return delegate(spec, args);
         }
     }
 }
