@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * keepalived (VRRP only, in the foreground, logging to the console) in a lab node, with its own
+ * keepalived (VRRP only, or its checkers only; in the foreground, logging to the console) in a lab node, with its own
  * configuration and pid files, so several run side by side. The reference implementation Vigil is
  * compared with.
  */
@@ -29,6 +29,18 @@ public final class KeepalivedProcess extends LabProcess {
      * its files in the lab directory and tells restarts apart. The lab closes it.
      */
     public static KeepalivedProcess start(NetLab lab, String node, String tag, String config) {
+        return start(lab, node, tag, config, "--vrrp");
+    }
+
+    /**
+     * Starts keepalived's checker process alone (LVS and health checks, no VRRP) in {@code node}, as
+     * {@link #start(NetLab, String, String, String)} does for VRRP.
+     */
+    public static KeepalivedProcess startChecker(NetLab lab, String node, String tag, String config) {
+        return start(lab, node, tag, config, "--check");
+    }
+
+    private static KeepalivedProcess start(NetLab lab, String node, String tag, String config, String subsystem) {
         assumeInstalled();
         Path dir = lab.dir();
         Path conf = dir.resolve(tag + ".keepalived.conf");
@@ -41,7 +53,7 @@ public final class KeepalivedProcess extends LabProcess {
                 "-p", dir.resolve(tag + ".keepalived.pid").toString(),
                 "-r", dir.resolve(tag + ".vrrp.pid").toString(),
                 "-c", dir.resolve(tag + ".checkers.pid").toString(),
-                "--vrrp", "--dont-fork", "--log-console", "--log-detail");
+                subsystem, "--dont-fork", "--log-console", "--log-detail");
         return lab.own(new KeepalivedProcess("keepalived " + tag, cmd, dir.resolve(tag + ".keepalived.log")));
     }
 }

@@ -2,9 +2,15 @@ package dev.vigil.daemon.lab;
 
 import dev.vigil.daemon.Main;
 
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code vigil run} in a lab node, as a separate JVM on this test's class path, with its own control
@@ -27,9 +33,30 @@ public final class VigilProcess extends LabProcess {
     /** The java command running {@link Main} with {@code args} on this JVM's class path. */
     static List<String> java(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", classPath(), Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * This JVM's class path plus the entries of the class loader that loaded the tests: under JUnit's
+     * console launcher (the IPVS VM) the test classes are not on {@code java.class.path}.
+     */
+    private static String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader l = VigilProcess.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        // not a file: the child JVM could not use it either
+                    }
+                }
+            }
+        }
+        entries.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        return String.join(File.pathSeparator, entries);
     }
 
     /** Starts {@code vigil run -f config} in {@code node}, plus {@code extra} options; the lab closes it. */
