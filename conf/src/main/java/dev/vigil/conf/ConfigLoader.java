@@ -5,6 +5,7 @@ import dev.vigil.conf.keepalived.KeepalivedReader;
 import dev.vigil.conf.model.VigilConfig;
 import dev.vigil.conf.tree.MapNode;
 import dev.vigil.conf.validate.ModelValidator;
+import dev.vigil.conf.validate.SectionKind;
 import dev.vigil.conf.validate.SectionValidator;
 import dev.vigil.conf.yaml.YamlReader;
 
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Loads a configuration, YAML or keepalived.conf, into the model and validates it, reporting every
@@ -21,10 +24,16 @@ import java.util.Objects;
  */
 public final class ConfigLoader {
     private final ModelValidator validator;
+    private final Set<String> pluginCheckers;
 
-    /** A loader that also validates the plugin sections the given validators know. */
+    /**
+     * A loader that also validates the plugin sections the given validators know; in a
+     * keepalived.conf, a real server's blocks named by their checker types are kept as checkers.
+     */
     public ConfigLoader(List<SectionValidator> pluginValidators) {
         this.validator = new ModelValidator(pluginValidators);
+        this.pluginCheckers = pluginValidators.stream().filter(v -> v.kind() == SectionKind.CHECKER)
+                .map(SectionValidator::type).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A loader knowing keepalived's checker types only. */
@@ -61,7 +70,7 @@ public final class ConfigLoader {
     public LoadResult loadKeepalived(Path file, String configId) {
         Diagnostics diagnostics = new Diagnostics();
         SourceComments comments = new SourceComments();
-        MapNode root = new KeepalivedReader(configId, diagnostics, comments).read(file);
+        MapNode root = new KeepalivedReader(configId, diagnostics, comments, pluginCheckers).read(file);
         return finish(ConfigFormat.KEEPALIVED, root, diagnostics, comments);
     }
 

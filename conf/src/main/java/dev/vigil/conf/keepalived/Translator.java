@@ -31,9 +31,16 @@ final class Translator {
     private final LineForms lines;
     private final SectionForms sections;
     private final Specials specials;
+    private final Set<String> pluginCheckers;
 
     Translator(Diagnostics diagnostics) {
+        this(diagnostics, Set.of());
+    }
+
+    /** A translator that also keeps the checker blocks of {@code pluginCheckers} (plugin-provided types). */
+    Translator(Diagnostics diagnostics, Set<String> pluginCheckers) {
         this.diagnostics = diagnostics;
+        this.pluginCheckers = pluginCheckers;
         this.lines = new LineForms(diagnostics);
         this.sections = new SectionForms(diagnostics);
         this.specials = new Specials(diagnostics, this);
@@ -60,7 +67,7 @@ final class Translator {
             }
             return;
         }
-        if (type == RealServer.class && SectionForms.CHECKERS.contains(s.name())) {
+        if (type == RealServer.class && (SectionForms.CHECKERS.contains(s.name()) || pluginCheckers.contains(s.name()))) {
             b.add("checkers", s.position(), sections.checker(s));
             return;
         }

@@ -138,8 +138,23 @@ public final class PluginHost implements AutoCloseable {
         scheduler.shutdownNow();
         blocking.shutdownNow();
         if (manager != null) {
-            manager.stopPlugins();
+            stopPlugins(manager);
             manager.unloadPlugins();
+        }
+    }
+
+    /**
+     * Stops the started plugins one by one, last started first: pf4j 3.15's own
+     * {@code stopPlugins()} fails with a ConcurrentModificationException as soon as one is started.
+     */
+    private static void stopPlugins(PluginManager manager) {
+        List<String> started = manager.getStartedPlugins().stream().map(p -> p.getPluginId()).toList();
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                manager.stopPlugin(started.get(i));
+            } catch (RuntimeException e) {
+                LOG.warn("plugin {} failed to stop: {}", started.get(i), e.toString());
+            }
         }
     }
 }

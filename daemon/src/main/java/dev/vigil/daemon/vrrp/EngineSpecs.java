@@ -29,6 +29,11 @@ public final class EngineSpecs {
                 config.trackProcess().stream().map(EngineSpecs::process).toList());
     }
 
+    /** Warnings about configured instance features the engine does not implement (see {@link InstanceSpecs#notImplemented}). */
+    public static List<String> warnings(VigilConfig config) {
+        return config.vrrpInstance().stream().flatMap(i -> InstanceSpecs.notImplemented(i).stream()).toList();
+    }
+
     private static EngineSpec.SyncGroupSpec group(VrrpSyncGroup g) {
         return new EngineSpec.SyncGroupSpec(g.name(), g.group(), InstanceSpecs.notify(g.notifyScripts()));
     }

@@ -75,6 +75,19 @@ public final class InstanceSpecs {
                 tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30));
     }
 
+    /**
+     * What the configuration asks of instance {@code i} that the engine does not do, one sentence each,
+     * for the daemon to warn about: the instance still runs, but not as configured.
+     */
+    public static List<String> notImplemented(VrrpInstance i) {
+        List<String> out = new ArrayList<>();
+        if (i.useVmac() || i.vmacXmitBase()) {
+            out.add("vrrp_instance " + i.name() + where(i) + ": use_vmac is not implemented; the instance runs on "
+                    + i.interfaceName() + " with its own MAC address");
+        }
+        return out;
+    }
+
     private int index(String name, VrrpInstance i) {
         int index = ifindex.applyAsInt(name);
         if (index <= 0) {

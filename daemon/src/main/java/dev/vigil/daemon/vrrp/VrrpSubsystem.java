@@ -65,6 +65,7 @@ public final class VrrpSubsystem implements Subsystem {
     }
 
     private EngineSpec spec(VigilConfig config) {
+        EngineSpecs.warnings(config).forEach(w -> LOG.warn("{}", w));
         return EngineSpecs.of(config, kernel.links()::indexOf);
     }
 

@@ -29,6 +29,11 @@ public class LabProcess implements AutoCloseable {
         }
     }
 
+    /** Starts {@code command} in {@code node}, its output in {@code tag.log} in the lab directory; the lab closes it. */
+    public static LabProcess start(NetLab lab, String node, String tag, String... command) {
+        return lab.own(new LabProcess(tag, NetLab.inNs(lab.node(node).ns(), command), lab.dir().resolve(tag + ".log")));
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -55,11 +60,15 @@ public class LabProcess implements AutoCloseable {
         process.destroy();
     }
 
-    /** Sends SIGKILL to the process and then to every descendant it had (children first looked up). */
+    /**
+     * Sends SIGKILL to every descendant of the process, then to the process, and waits for it to exit.
+     * Descendants go first: keepalived's children ask for a signal when their parent dies and would
+     * otherwise shut down cleanly (sending priority 0) instead of dying like the parent.
+     */
     public void kill9() {
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
         waitFor(Duration.ofSeconds(30));
     }
 

@@ -188,17 +188,20 @@ public final class NetLab implements AutoCloseable {
         exec(node(node).ns(), "ip", "link", "set", "eth0", "up");
     }
 
-    /** Cuts the nodes off the bridge (their ports down); their own links stay up. */
+    /**
+     * Cuts the nodes off the bridge: their ports leave it but stay up, so the nodes keep their
+     * carrier (a real partition, not a link failure) while no frame reaches or leaves them.
+     */
     public void partition(String... names) {
         for (String n : names) {
-            exec(switchNs, "ip", "link", "set", node(n).port(), "down");
+            exec(switchNs, "ip", "link", "set", node(n).port(), "nomaster");
         }
     }
 
     /** Reconnects the nodes to the bridge. */
     public void heal(String... names) {
         for (String n : names) {
-            exec(switchNs, "ip", "link", "set", node(n).port(), "up");
+            exec(switchNs, "ip", "link", "set", node(n).port(), "master", "br0", "up");
         }
     }
 

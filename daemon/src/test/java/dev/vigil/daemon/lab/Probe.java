@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * A client pinging an address every 5 ms ({@code ping -D}, root only) and recording when each reply
- * came, so tests measure the longest gap in service around a failover.
+ * came and its IP TTL, so tests measure the longest gap in service around a failover and, when the
+ * nodes answer with different TTLs ({@code net.ipv4.ip_default_ttl}), which node answered.
  */
 public final class Probe implements AutoCloseable {
-    private static final Pattern REPLY = Pattern.compile("^\\[(\\d+)\\.(\\d+)] \\d+ bytes from .* icmp_seq=(\\d+)");
+    private static final Pattern REPLY = Pattern.compile("^\\[(\\d+)\\.(\\d+)] \\d+ bytes from .* icmp_seq=(\\d+) ttl=(\\d+)");
 
     private final Process process;
     private final List<Long> replyMicros = new ArrayList<>();
     private final List<Integer> replySeqs = new ArrayList<>();
+    private final List<Integer> replyTtls = new ArrayList<>();
     private final Thread reader;
 
     private Probe(Process process) {
@@ -50,6 +52,7 @@ public final class Probe implements AutoCloseable {
                     synchronized (replyMicros) {
                         replyMicros.add(micros);
                         replySeqs.add(Integer.parseInt(m.group(3)));
+                        replyTtls.add(Integer.parseInt(m.group(4)));
                     }
                 }
             }
@@ -63,6 +66,22 @@ public final class Probe implements AutoCloseable {
         synchronized (replyMicros) {
             return replyMicros.size();
         }
+    }
+
+    /**
+     * When the first reply with IP TTL {@code ttl} at or after {@code epochMicros} came (microseconds
+     * since the epoch, the receive time ping printed), or -1 if none came yet.
+     */
+    public long firstReplyAfter(long epochMicros, int ttl) {
+        long first = -1;
+        synchronized (replyMicros) {
+            for (int i = replyMicros.size() - 1; i >= 0 && replyMicros.get(i) >= epochMicros; i--) {
+                if (replyTtls.get(i) == ttl) {
+                    first = replyMicros.get(i);
+                }
+            }
+        }
+        return first;
     }
 
     /** The longest time between consecutive replies, counted from the {@code from}th reply on. */

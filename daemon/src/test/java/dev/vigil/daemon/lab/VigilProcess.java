@@ -30,10 +30,17 @@ public final class VigilProcess extends LabProcess {
         this.pidFile = pidFile;
     }
 
-    /** The java command running {@link Main} with {@code args} on this JVM's class path. */
+    /** The JVM options the distribution's launcher ({@code distribution/src/bin/vigil}) starts Vigil with. */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+    /**
+     * The java command running {@link Main} with {@code args} on this JVM's class path, with the
+     * distribution launcher's JVM options.
+     */
     static List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(LAUNCHER_JVM_OPTIONS);
+        cmd.addAll(List.of("-cp", classPath(), Main.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -229,22 +229,37 @@ class ReloadIT {
         for (int i = 0; i < RELOADS; i++) {
             Variant v = variants[i % variants.length];
             write(s.config(), base.with(v, i).yaml());
-            reload(s, i % 2 == 0);
+            reload(s, i % 2 == 1 ? Via.SIGHUP : i % 10 == 0 ? Via.CLI : Via.SOCKET);
             assertThat(holds(lab, "a", VIP)).as("VIP on the master after reload %d of %s (%s)", i, s.node(), v).isTrue();
             assertThat(holds(lab, "b", VIP)).as("VIP on the backup after reload %d of %s (%s)", i, s.node(), v).isFalse();
         }
         write(s.config(), base.yaml());
-        reload(s, true);
+        reload(s, Via.CLI);
     }
 
-    /** Reloads with {@code vigil reload} (asserting exit 0) or SIGHUP (waiting for the log line). */
-    private static void reload(Side s, boolean cli) {
+    /** How a reload is asked for: the CLI (a JVM start each), the control socket it talks to, or SIGHUP. */
+    private enum Via { CLI, SOCKET, SIGHUP }
+
+    /**
+     * Reloads with {@code vigil reload} (asserting exit 0), the same request sent straight to the
+     * control socket (no JVM start per reload), or SIGHUP (waiting for the log line).
+     */
+    private static void reload(Side s, Via via) {
         int before = s.reloadsLogged();
-        if (cli) {
-            ExecResult r = s.vigil().cli("reload");
-            assertThat(r.exit()).as("vigil reload on %s: %s %s", s.node(), r.out(), r.err()).isZero();
-        } else {
-            s.vigil().hangUp();
+        switch (via) {
+            case CLI -> {
+                ExecResult r = s.vigil().cli("reload");
+                assertThat(r.exit()).as("vigil reload on %s: %s %s", s.node(), r.out(), r.err()).isZero();
+            }
+            case SOCKET -> {
+                try {
+                    java.util.Map<String, Object> reply = new dev.vigil.daemon.control.ControlClient(s.vigil().socket()).call("reload");
+                    assertThat(reply.get("ok")).as("reload over the control socket of %s: %s", s.node(), reply).isEqualTo(true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            case SIGHUP -> s.vigil().hangUp();
         }
         Wait.until("reload applied on " + s.node() + " [" + s.vigil().logFile() + "]", Duration.ofSeconds(20),
                 () -> s.reloadsLogged() > before);
@@ -272,9 +287,9 @@ class ReloadIT {
 
     private static void priorityChangesInPlace(Side a, Side b, Conf confA, Conf confB) {
         write(a.config(), new Conf("a", 120, confA.vips(), Variant.SAME, 0, confA.notifyLog()).yaml());
-        reload(a, true);
+        reload(a, Via.CLI);
         write(b.config(), new Conf("b", 110, confB.vips(), Variant.SAME, 0, confB.notifyLog()).yaml());
-        reload(b, false);
+        reload(b, Via.SIGHUP);
         Wait.until("new priorities in effect", Duration.ofSeconds(10), () ->
                 a.instance("VI_1").path("effective_priority").asInt() == 120
                         && b.instance("VI_1").path("effective_priority").asInt() == 110);
@@ -286,8 +301,8 @@ class ReloadIT {
         List<String> swapped = List.of(VIP_NEW);
         write(a.config(), new Conf("a", 120, swapped, Variant.SAME, 0, confA.notifyLog()).yaml());
         write(b.config(), new Conf("b", 110, swapped, Variant.SAME, 0, confB.notifyLog()).yaml());
-        reload(b, true);
-        reload(a, false);
+        reload(b, Via.CLI);
+        reload(a, Via.SIGHUP);
         Wait.until("new VIP on the master, old one gone", Duration.ofSeconds(10), () ->
                 holds(lab, "a", VIP_NEW) && !holds(lab, "a", VIP));
         assertThat(watch.deletions(VIP)).hasSize(1);

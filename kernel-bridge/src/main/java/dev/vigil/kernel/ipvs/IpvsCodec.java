@@ -24,6 +24,12 @@ public final class IpvsCodec {
 
     private final int familyId;
     private final boolean detailed;
+    /** The service part of the last destination request: a table's real servers come service by service. */
+    private volatile EncodedService lastService;
+
+    /** A service attribute as destination commands carry it, already encoded. */
+    private record EncodedService(ServiceKey key, byte[] bytes) {
+    }
 
     /** A codec for the IPVS family with the dynamic id {@code familyId} (from family resolution). */
     public IpvsCodec(int familyId) {
@@ -150,6 +156,18 @@ public final class IpvsCodec {
         return request(dest(header(CMD_DEL_DEST), svc, d), name("IPVS_CMD_DEL_DEST", () -> arrow(svc, d)));
     }
 
+    /** The service attribute of a destination command for {@code svc}, from the last one when it matches. */
+    private byte[] destService(ServiceKey svc) {
+        EncodedService last = lastService;
+        if (last == null || !last.key().equals(svc)) {
+            // Encoded on its own: attributes are 4-byte aligned and the genl header is 4 bytes long.
+            last = new EncodedService(svc, bareService(new NlEncoder(), svc, Service.defaultNetmask(svc.family()))
+                    .toBytes());
+            lastService = last;
+        }
+        return last.bytes();
+    }
+
     private static String arrow(ServiceKey svc, Destination d) {
         return svc + " -> " + d.describe();
     }
@@ -163,8 +181,8 @@ public final class IpvsCodec {
         return request(e, name("IPVS_CMD_GET_DEST", () -> svc));
     }
 
-    private static NlEncoder dest(NlEncoder e, ServiceKey svc, Destination d) {
-        bareService(e, svc, Service.defaultNetmask(svc.family()));
+    private NlEncoder dest(NlEncoder e, ServiceKey svc, Destination d) {
+        e.putBytes(destService(svc));
         int mark = e.beginNested(CMD_ATTR_DEST);
         e.u16(DEST_ATTR_ADDR_FAMILY, d.family().af());
         e.bytes(DEST_ATTR_ADDR, IpAddresses.union(d.address()));

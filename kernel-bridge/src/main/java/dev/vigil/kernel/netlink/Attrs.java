@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -21,91 +22,129 @@ public final class Attrs {
         }
     }
 
-    private final List<Attr> list;
-    private final Attr[] byType;
+    /** The attributes' bytes (native order, absolute offsets), and each one's type, offset and length. */
+    private final ByteBuffer buf;
+    private final int[] types;
+    private final int[] offsets;
+    private final int[] lengths;
+    private final int count;
+    /** By type: 1 + the index of the first attribute of that type, 0 when absent. */
+    private final int[] byType;
 
-    private Attrs(List<Attr> list) {
-        this.list = list;
+    private Attrs(ByteBuffer buf, int[] types, int[] offsets, int[] lengths, int count) {
+        this.buf = buf;
+        this.types = types;
+        this.offsets = offsets;
+        this.lengths = lengths;
+        this.count = count;
         int max = 0;
-        for (Attr a : list) {
-            max = Math.max(max, a.type);
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, types[i]);
         }
-        byType = new Attr[max + 1];
-        for (Attr a : list) {
-            if (byType[a.type] == null) {
-                byType[a.type] = a;
-            }
+        byType = new int[max + 1];
+        for (int i = count - 1; i >= 0; i--) {
+            byType[types[i]] = i + 1;
         }
     }
 
     /** Parses all attributes in {@code b} from its position to its limit. */
     public static Attrs parse(ByteBuffer b) {
         ByteBuffer in = b.duplicate().order(ByteOrder.nativeOrder());
-        List<Attr> out = new ArrayList<>();
-        while (in.remaining() >= 4) {
-            int start = in.position();
-            int len = in.getShort(start) & 0xffff;
-            int type = (in.getShort(start + 2) & 0xffff) & Netlink.NLA_TYPE_MASK;
-            if (len < 4 || len > in.remaining()) {
+        int[] types = new int[16];
+        int[] offsets = new int[16];
+        int[] lengths = new int[16];
+        int n = 0;
+        int pos = in.position();
+        int limit = in.limit();
+        while (limit - pos >= 4) {
+            int len = in.getShort(pos) & 0xffff;
+            int type = (in.getShort(pos + 2) & 0xffff) & Netlink.NLA_TYPE_MASK;
+            if (len < 4 || len > limit - pos) {
                 throw new NetlinkException("parse", dev.vigil.kernel.libc.Errno.EINVAL,
                         "malformed attribute length " + len + " (type " + type + ")");
             }
-            ByteBuffer v = in.duplicate();
-            v.position(start + 4).limit(start + len);
-            out.add(new Attr(type, v.slice().order(ByteOrder.nativeOrder())));
-            in.position(Math.min(in.limit(), start + Netlink.align(len)));
+            if (n == types.length) {
+                types = Arrays.copyOf(types, n * 2);
+                offsets = Arrays.copyOf(offsets, n * 2);
+                lengths = Arrays.copyOf(lengths, n * 2);
+            }
+            types[n] = type;
+            offsets[n] = pos + 4;
+            lengths[n] = len - 4;
+            n++;
+            pos = Math.min(limit, pos + Netlink.align(len));
         }
-        return new Attrs(Collections.unmodifiableList(out));
+        return new Attrs(in, types, offsets, lengths, n);
     }
 
+    /** Every attribute, in order. */
     public List<Attr> all() {
-        return list;
+        List<Attr> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(new Attr(types[i], value(i)));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Attribute {@code i}'s payload as a new buffer. */
+    private ByteBuffer value(int i) {
+        ByteBuffer v = buf.duplicate();
+        v.limit(offsets[i] + lengths[i]).position(offsets[i]);
+        return v.slice().order(ByteOrder.nativeOrder());
+    }
+
+    /** The index of the first attribute of {@code type}, or -1. */
+    private int index(int type) {
+        return type >= 0 && type < byType.length ? byType[type] - 1 : -1;
     }
 
     public boolean has(int type) {
-        return get(type) != null;
+        return index(type) >= 0;
     }
 
     public Attr get(int type) {
-        return type >= 0 && type < byType.length ? byType[type] : null;
+        int i = index(type);
+        return i < 0 ? null : new Attr(types[i], value(i));
     }
 
-    private ByteBuffer need(int type, int size) {
-        Attr a = get(type);
-        if (a == null) {
+    /** The offset in {@link #buf} of the payload of the first {@code type} attribute, checked to hold {@code size} bytes. */
+    private int need(int type, int size) {
+        int i = index(type);
+        if (i < 0) {
             throw new java.util.NoSuchElementException("attribute " + type + " missing");
         }
-        if (a.value.remaining() < size) {
+        if (lengths[i] < size) {
             throw new NetlinkException("parse", dev.vigil.kernel.libc.Errno.EINVAL,
-                    "attribute " + type + " has " + a.value.remaining() + " bytes, needs " + size);
+                    "attribute " + type + " has " + lengths[i] + " bytes, needs " + size);
         }
-        return a.value;
+        return offsets[i];
     }
 
     public int u8(int type) {
-        return need(type, 1).get(0) & 0xff;
+        return buf.get(need(type, 1)) & 0xff;
     }
 
     public int u16(int type) {
-        return need(type, 2).getShort(0) & 0xffff;
+        return buf.getShort(need(type, 2)) & 0xffff;
     }
 
     public int u32(int type) {
-        return need(type, 4).getInt(0);
+        return buf.getInt(need(type, 4));
     }
 
     public long u64(int type) {
-        return need(type, 8).getLong(0);
+        return buf.getLong(need(type, 8));
     }
 
     public int be16(int type) {
-        ByteBuffer v = need(type, 2);
-        return ((v.get(0) & 0xff) << 8) | (v.get(1) & 0xff);
+        int at = need(type, 2);
+        return ((buf.get(at) & 0xff) << 8) | (buf.get(at + 1) & 0xff);
     }
 
     public int be32(int type) {
-        ByteBuffer v = need(type, 4);
-        return ((v.get(0) & 0xff) << 24) | ((v.get(1) & 0xff) << 16) | ((v.get(2) & 0xff) << 8) | (v.get(3) & 0xff);
+        int at = need(type, 4);
+        return ((buf.get(at) & 0xff) << 24) | ((buf.get(at + 1) & 0xff) << 16) | ((buf.get(at + 2) & 0xff) << 8)
+                | (buf.get(at + 3) & 0xff);
     }
 
     public int u8(int type, int dflt) {
@@ -126,27 +165,25 @@ public final class Attrs {
 
     /** A NUL-terminated (or unterminated) string. */
     public String string(int type) {
-        Attr a = get(type);
-        if (a == null) {
+        int i = index(type);
+        if (i < 0) {
             return null;
         }
-        ByteBuffer v = a.value.duplicate();
-        int n = v.remaining();
-        while (n > 0 && v.get(n - 1) == 0) {
+        int n = lengths[i];
+        while (n > 0 && buf.get(offsets[i] + n - 1) == 0) {
             n--;
         }
-        byte[] b = new byte[n];
-        v.get(b);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(copy(offsets[i], n), StandardCharsets.UTF_8);
     }
 
     public byte[] bytes(int type) {
-        Attr a = get(type);
-        if (a == null) {
-            return null;
-        }
-        byte[] b = new byte[a.value.remaining()];
-        a.value.duplicate().get(b);
+        int i = index(type);
+        return i < 0 ? null : copy(offsets[i], lengths[i]);
+    }
+
+    private byte[] copy(int offset, int n) {
+        byte[] b = new byte[n];
+        buf.get(offset, b);
         return b;
     }
 
@@ -164,7 +201,12 @@ public final class Attrs {
     }
 
     public Attrs nested(int type) {
-        Attr a = get(type);
-        return a == null ? null : parse(a.value);
+        int i = index(type);
+        if (i < 0) {
+            return null;
+        }
+        ByteBuffer v = buf.duplicate().order(ByteOrder.nativeOrder());
+        v.limit(offsets[i] + lengths[i]).position(offsets[i]);
+        return parse(v);
     }
 }

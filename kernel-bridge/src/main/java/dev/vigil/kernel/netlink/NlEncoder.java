@@ -1,7 +1,6 @@
 package dev.vigil.kernel.netlink;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,48 +11,85 @@ import java.util.Arrays;
  * host byte order unless the method name says {@code be} (network order).
  */
 public final class NlEncoder {
-    private ByteBuffer buf = ByteBuffer.allocate(256).order(ByteOrder.nativeOrder());
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+
+    /** The bytes so far: a plain array, since buffer views cost much more before the JIT has run. */
+    private byte[] buf = new byte[256];
+    private int pos;
 
     private void ensure(int n) {
-        if (buf.remaining() < n) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + n))
-                    .order(ByteOrder.nativeOrder());
-            buf.flip();
-            bigger.put(buf);
-            buf = bigger;
+        if (buf.length - pos < n) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
         }
     }
 
     private void pad() {
-        ensure(3);
-        while (buf.position() % 4 != 0) {
-            buf.put((byte) 0);
+        int padded = Netlink.align(pos);
+        ensure(padded - pos);
+        while (pos < padded) {
+            buf[pos++] = 0;
         }
+    }
+
+    private void put16(int at, int v) {
+        if (BIG_ENDIAN) {
+            buf[at] = (byte) (v >>> 8);
+            buf[at + 1] = (byte) v;
+        } else {
+            buf[at] = (byte) v;
+            buf[at + 1] = (byte) (v >>> 8);
+        }
+    }
+
+    private void put32(int v) {
+        if (BIG_ENDIAN) {
+            putBe32(v);
+        } else {
+            buf[pos] = (byte) v;
+            buf[pos + 1] = (byte) (v >>> 8);
+            buf[pos + 2] = (byte) (v >>> 16);
+            buf[pos + 3] = (byte) (v >>> 24);
+            pos += 4;
+        }
+    }
+
+    private void putBe32(int v) {
+        buf[pos] = (byte) (v >>> 24);
+        buf[pos + 1] = (byte) (v >>> 16);
+        buf[pos + 2] = (byte) (v >>> 8);
+        buf[pos + 3] = (byte) v;
+        pos += 4;
+    }
+
+    private void putArray(byte[] v) {
+        System.arraycopy(v, 0, buf, pos, v.length);
+        pos += v.length;
     }
 
     // ---- fixed headers ----
 
     public NlEncoder putU8(int v) {
         ensure(1);
-        buf.put((byte) v);
+        buf[pos++] = (byte) v;
         return this;
     }
 
     public NlEncoder putU16(int v) {
         ensure(2);
-        buf.putShort((short) v);
+        put16(pos, v);
+        pos += 2;
         return this;
     }
 
     public NlEncoder putU32(int v) {
         ensure(4);
-        buf.putInt(v);
+        put32(v);
         return this;
     }
 
     public NlEncoder putBytes(byte[] v) {
         ensure(v.length);
-        buf.put(v);
+        putArray(v);
         return this;
     }
 
@@ -71,45 +107,55 @@ public final class NlEncoder {
         }
         pad();
         ensure(4 + payloadLen + 3);
-        buf.putShort((short) (4 + payloadLen));
-        buf.putShort((short) type);
+        put16(pos, 4 + payloadLen);
+        put16(pos + 2, type);
+        pos += 4;
     }
 
     public NlEncoder u8(int type, int v) {
         header(type, 1);
-        buf.put((byte) v);
+        buf[pos++] = (byte) v;
         return this;
     }
 
     public NlEncoder u16(int type, int v) {
         header(type, 2);
-        buf.putShort((short) v);
+        put16(pos, v);
+        pos += 2;
         return this;
     }
 
     public NlEncoder u32(int type, int v) {
         header(type, 4);
-        buf.putInt(v);
+        put32(v);
         return this;
     }
 
     public NlEncoder u64(int type, long v) {
         header(type, 8);
-        buf.putLong(v);
+        if (BIG_ENDIAN) {
+            put32((int) (v >>> 32));
+            put32((int) v);
+        } else {
+            put32((int) v);
+            put32((int) (v >>> 32));
+        }
         return this;
     }
 
     /** A 16-bit value in network byte order (ports). */
     public NlEncoder be16(int type, int v) {
         header(type, 2);
-        buf.put((byte) (v >>> 8)).put((byte) v);
+        buf[pos] = (byte) (v >>> 8);
+        buf[pos + 1] = (byte) v;
+        pos += 2;
         return this;
     }
 
     /** A 32-bit value in network byte order (netmasks). */
     public NlEncoder be32(int type, int v) {
         header(type, 4);
-        buf.put((byte) (v >>> 24)).put((byte) (v >>> 16)).put((byte) (v >>> 8)).put((byte) v);
+        putBe32(v);
         return this;
     }
 
@@ -117,13 +163,14 @@ public final class NlEncoder {
     public NlEncoder string(int type, String v) {
         byte[] b = v.getBytes(StandardCharsets.UTF_8);
         header(type, b.length + 1);
-        buf.put(b).put((byte) 0);
+        putArray(b);
+        buf[pos++] = 0;
         return this;
     }
 
     public NlEncoder bytes(int type, byte[] v) {
         header(type, v.length);
-        buf.put(v);
+        putArray(v);
         return this;
     }
 
@@ -141,7 +188,7 @@ public final class NlEncoder {
     /** Starts a nested attribute; returns a mark for {@link #endNested(int)}. */
     public int beginNested(int type) {
         pad();
-        int mark = buf.position();
+        int mark = pos;
         header(type | Netlink.NLA_F_NESTED, 0);
         return mark;
     }
@@ -149,17 +196,17 @@ public final class NlEncoder {
     /** Starts a nested attribute without the NLA_F_NESTED flag (as some families expect). */
     public int beginNestedPlain(int type) {
         pad();
-        int mark = buf.position();
+        int mark = pos;
         header(type, 0);
         return mark;
     }
 
     public NlEncoder endNested(int mark) {
-        int len = buf.position() - mark;
+        int len = pos - mark;
         if (len > 0xffff) {
             throw new IllegalArgumentException("nested netlink attribute too long: " + len + " bytes");
         }
-        buf.putShort(mark, (short) len);
+        put16(mark, len);
         return this;
     }
 
@@ -168,7 +215,9 @@ public final class NlEncoder {
      * counts the last attribute's padding (the attribute's own length does not).
      */
     public byte[] toBytes() {
-        return Arrays.copyOf(buf.array(), Netlink.align(buf.position()));
+        int n = Netlink.align(pos);
+        ensure(n - pos);
+        return Arrays.copyOf(buf, n);
     }
 
     public NlRequest request(String op, int type, int flags) {

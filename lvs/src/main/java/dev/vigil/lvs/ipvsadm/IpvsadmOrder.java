@@ -1,12 +1,10 @@
 package dev.vigil.lvs.ipvsadm;
 
 import dev.vigil.kernel.ipvs.Destination;
-import dev.vigil.kernel.ipvs.IpAddresses;
 import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.ipvs.Service;
 import dev.vigil.kernel.ipvs.ServiceKey;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,60 +22,94 @@ final class IpvsadmOrder {
     }
 
     /** The service comparator: fwmark, af, protocol, address words, port, each by wrapping subtraction. */
-    static final Comparator<Service> SERVICES = (a, b) -> {
-        ServiceKey x = a.key();
-        ServiceKey y = b.key();
-        int r = fwmark(x) - fwmark(y);
-        if (r != 0) {
-            return r;
-        }
-        r = x.family().af() - y.family().af();
-        if (r != 0) {
-            return r;
-        }
-        r = protocol(x) - protocol(y);
-        if (r != 0) {
-            return r;
-        }
-        r = addressDiff(x.family(), words(x), words(y));
-        return r != 0 ? r : port(x) - port(y);
-    };
+    static final Comparator<Service> SERVICES = (a, b) -> compareServices(key(a), key(b));
 
     /** The destination comparator: address words (as many as the first one's family has), then port. */
-    static final Comparator<Destination> DESTINATIONS = (a, b) -> {
-        int r = addressDiff(a.family(), words(IpAddresses.union(a.address())), words(IpAddresses.union(b.address())));
-        return r != 0 ? r : a.port() - b.port();
-    };
+    static final Comparator<Destination> DESTINATIONS = (a, b) -> compareDestinations(key(a), key(b));
 
-    private static int addressDiff(IpFamily family, int[] x, int[] y) {
-        int n = family == IpFamily.V6 ? 4 : 1;
+    /** Services in ipvsadm's order: {@link #sort} by {@link #SERVICES}, each key computed once. */
+    static List<Service> sortServices(List<Service> in) {
+        List<Key<Service>> keys = new ArrayList<>(in.size());
+        for (Service s : in) {
+            keys.add(key(s));
+        }
+        return items(sort(keys, IpvsadmOrder::compareServices));
+    }
+
+    /** Destinations in ipvsadm's order: {@link #sort} by {@link #DESTINATIONS}, each key computed once. */
+    static List<Destination> sortDestinations(List<Destination> in) {
+        List<Key<Destination>> keys = new ArrayList<>(in.size());
+        for (Destination d : in) {
+            keys.add(key(d));
+        }
+        return items(sort(keys, IpvsadmOrder::compareDestinations));
+    }
+
+    /** The fields ipvsadm compares; the address as four host-order (ntohl) words of the 16-byte union. */
+    private record Key<T>(T item, int fwmark, int af, int protocol, boolean v6, int[] words, int port) {
+    }
+
+    private static Key<Service> key(Service s) {
+        ServiceKey k = s.key();
+        if (k instanceof ServiceKey.Inet i) {
+            return new Key<>(s, 0, k.family().af(), i.protocol().number(), k.family() == IpFamily.V6,
+                    words(i.address().getAddress()), i.port());
+        }
+        return new Key<>(s, ((ServiceKey.Fwmark) k).mark(), k.family().af(), 0, k.family() == IpFamily.V6,
+                new int[4], 0);
+    }
+
+    private static Key<Destination> key(Destination d) {
+        return new Key<>(d, 0, 0, 0, d.family() == IpFamily.V6, words(d.address().getAddress()), d.port());
+    }
+
+    private static int compareServices(Key<?> x, Key<?> y) {
+        int r = x.fwmark - y.fwmark;
+        if (r != 0) {
+            return r;
+        }
+        r = x.af - y.af;
+        if (r != 0) {
+            return r;
+        }
+        r = x.protocol - y.protocol;
+        if (r != 0) {
+            return r;
+        }
+        r = addressDiff(x, y);
+        return r != 0 ? r : x.port - y.port;
+    }
+
+    private static int compareDestinations(Key<?> x, Key<?> y) {
+        int r = addressDiff(x, y);
+        return r != 0 ? r : x.port - y.port;
+    }
+
+    /** Word by word, as many words as {@code x}'s family has. */
+    private static int addressDiff(Key<?> x, Key<?> y) {
+        int n = x.v6 ? 4 : 1;
         int r = 0;
         for (int i = 0; r == 0 && i < n; i++) {
-            r = x[i] - y[i];
+            r = x.words[i] - y.words[i];
         }
         return r;
     }
 
-    private static int fwmark(ServiceKey k) {
-        return k instanceof ServiceKey.Fwmark f ? f.mark() : 0;
+    /** An address (4 or 16 bytes) as the four host-order words of the zero-padded 16-byte union. */
+    private static int[] words(byte[] a) {
+        int[] w = new int[4];
+        for (int i = 0; i < a.length; i++) {
+            w[i >> 2] |= (a[i] & 0xff) << (24 - 8 * (i & 3));
+        }
+        return w;
     }
 
-    private static int protocol(ServiceKey k) {
-        return k instanceof ServiceKey.Inet i ? i.protocol().number() : 0;
-    }
-
-    private static int port(ServiceKey k) {
-        return k instanceof ServiceKey.Inet i ? i.port() : 0;
-    }
-
-    private static int[] words(ServiceKey k) {
-        return k instanceof ServiceKey.Inet i ? words(IpAddresses.union(i.address())) : new int[4];
-    }
-
-    /** The 16-byte address union as four host-order (ntohl) words. */
-    private static int[] words(byte[] union) {
-        ByteBuffer b = ByteBuffer.wrap(union);
-        return new int[] {b.getInt(0), b.getInt(4), b.getInt(8), b.getInt(12)};
+    private static <T> List<T> items(List<Key<T>> keys) {
+        List<T> out = new ArrayList<>(keys.size());
+        for (Key<T> k : keys) {
+            out.add(k.item());
+        }
+        return out;
     }
 
     /** Sorts like glibc's merge sort: halves of n/2 and n - n/2, ties (cmp <= 0) taken from the left. */

@@ -39,12 +39,13 @@ public final class IpvsadmRules {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
         List<Rule> rules = new ArrayList<>();
         List<IpvsadmException.LineError> errors = new ArrayList<>();
+        ServiceKeyMemo memo = new ServiceKeyMemo();
         try {
             int n = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 n++;
                 try {
-                    IpvsOp op = parseLine(line);
+                    IpvsOp op = parseLine(line, memo);
                     if (op != null) {
                         rules.add(new Rule(n, line, op));
                     }
@@ -64,12 +65,16 @@ public final class IpvsadmRules {
 
     /** The operation of one line; {@code null} for blank and comment lines. */
     static IpvsOp parseLine(String line) {
+        return parseLine(line, new ServiceKeyMemo());
+    }
+
+    private static IpvsOp parseLine(String line, ServiceKeyMemo memo) {
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) {
             return null;
         }
         List<String> args = tokens(s);
-        return RuleParser.parse(args.get(0).equals("ipvsadm") ? args.subList(1, args.size()) : args);
+        return RuleParser.parse(args.get(0).equals("ipvsadm") ? args.subList(1, args.size()) : args, memo);
     }
 
     /** Splits on whitespace (no quoting, as ipvsadm -R). */
@@ -78,11 +83,11 @@ public final class IpvsadmRules {
         int i = 0;
         int n = s.length();
         while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
+            while (i < n && space(s.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+            while (i < n && !space(s.charAt(i))) {
                 i++;
             }
             if (i > start) {
@@ -90,5 +95,10 @@ public final class IpvsadmRules {
             }
         }
         return out;
+    }
+
+    /** {@link Character#isWhitespace}, without its table lookup for printable ASCII. */
+    private static boolean space(char c) {
+        return c == ' ' || (c < '!' || c > '~') && Character.isWhitespace(c);
     }
 }

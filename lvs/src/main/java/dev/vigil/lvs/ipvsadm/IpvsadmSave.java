@@ -35,10 +35,10 @@ public final class IpvsadmSave {
      */
     public static String format(List<Service> services, Function<ServiceKey, List<Destination>> destinations) {
         StringBuilder out = new StringBuilder();
-        for (Service s : IpvsadmOrder.sort(services, IpvsadmOrder.SERVICES)) {
+        for (Service s : IpvsadmOrder.sortServices(services)) {
             out.append(serviceLine(s)).append('\n');
             String svc = serviceArgs(s.key());
-            for (Destination d : IpvsadmOrder.sort(destinations.apply(s.key()), IpvsadmOrder.DESTINATIONS)) {
+            for (Destination d : IpvsadmOrder.sortDestinations(destinations.apply(s.key()))) {
                 out.append(destinationLine(svc, d)).append('\n');
             }
         }

@@ -57,9 +57,17 @@ enum Option {
     enum Arg { NONE, ONE, OPTIONAL, THREE }
 
     private static final Map<String, Option> BY_NAME = new HashMap<>();
+    /** By ordinal: the first option with the same label. */
+    private static final Option[] GROUP = new Option[values().length];
 
     static {
         for (Option o : values()) {
+            for (Option g : values()) {
+                if (g.label.equals(o.label)) {
+                    GROUP[o.ordinal()] = g;
+                    break;
+                }
+            }
             if (o.shortName != null) {
                 BY_NAME.put(o.shortName, o);
             }
@@ -80,6 +88,11 @@ enum Option {
         this.longName = longName;
         this.arg = arg;
         this.label = label;
+    }
+
+    /** The first option sharing this one's label: options of one group exclude each other. */
+    Option group() {
+        return GROUP[ordinal()];
     }
 
     static Option byName(String name) {

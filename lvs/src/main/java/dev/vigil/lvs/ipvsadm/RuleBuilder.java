@@ -29,10 +29,12 @@ final class RuleBuilder {
 
     private final Option command;
     private final Map<Option, List<String>> values;
+    private final ServiceKeyMemo memo;
 
-    RuleBuilder(Option command, Map<Option, List<String>> values) {
+    RuleBuilder(Option command, Map<Option, List<String>> values, ServiceKeyMemo memo) {
         this.command = command;
         this.values = values;
+        this.memo = memo;
     }
 
     private boolean has(Option o) {
@@ -49,15 +51,22 @@ final class RuleBuilder {
             case ADD_SERVICE -> new IpvsOp.AddService(service());
             case EDIT_SERVICE -> new IpvsOp.EditService(service());
             case DELETE_SERVICE -> new IpvsOp.DeleteService(serviceKey(true));
-            case ADD_SERVER -> new IpvsOp.AddDestination(serviceKey(true), destination(serviceKey(true)));
-            case EDIT_SERVER -> new IpvsOp.EditDestination(serviceKey(true), destination(serviceKey(true)));
-            case DELETE_SERVER -> new IpvsOp.DeleteDestination(serviceKey(true), destination(serviceKey(true)));
+            case ADD_SERVER, EDIT_SERVER, DELETE_SERVER -> destinationOp(serviceKey(true));
             case CLEAR -> new IpvsOp.Flush();
             case ZERO -> new IpvsOp.Zero(serviceKey(false));
             case SET -> new IpvsOp.SetTimeouts(timeouts());
             case START_DAEMON -> new IpvsOp.StartDaemon(daemon());
             case STOP_DAEMON -> new IpvsOp.StopDaemon(state(value(STOP_DAEMON), "stop-daemon"));
             default -> throw new BadRuleException("the '" + command.label + "' command is not allowed in rules");
+        };
+    }
+
+    private IpvsOp destinationOp(ServiceKey svc) {
+        Destination d = destination(svc);
+        return switch (command) {
+            case ADD_SERVER -> new IpvsOp.AddDestination(svc, d);
+            case EDIT_SERVER -> new IpvsOp.EditDestination(svc, d);
+            default -> new IpvsOp.DeleteDestination(svc, d);
         };
     }
 
@@ -77,9 +86,15 @@ final class RuleBuilder {
             }
             return null;
         }
-        String s = value(p == Protocol.TCP ? TCP : p == Protocol.UDP ? UDP : SCTP);
-        HostPort hp = hostPort(s, "illegal virtual server address[:port] specified");
-        return new ServiceKey.Inet(p, hp.address(), Math.max(hp.port(), 0));
+        Option o = p == Protocol.TCP ? TCP : p == Protocol.UDP ? UDP : SCTP;
+        String s = value(o);
+        ServiceKey.Inet key = memo.get(o, s);
+        if (key == null) {
+            HostPort hp = hostPort(s, "illegal virtual server address[:port] specified");
+            key = new ServiceKey.Inet(p, hp.address(), Math.max(hp.port(), 0));
+            memo.put(o, s, key);
+        }
+        return key;
     }
 
     private Service service() {

@@ -4,7 +4,6 @@ import dev.vigil.kernel.ipvs.IpvsOp;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +23,20 @@ final class RuleParser {
     private static final Set<Option> DAEMON_OPTIONS =
             EnumSet.of(MCAST_INTERFACE, SYNCID, SYNC_MAXLEN, MCAST_GROUP, MCAST_PORT, MCAST_TTL);
 
+    /** By command: the options it takes. */
+    private static final Map<Option, Set<Option>> ALLOWED = new EnumMap<>(Option.class);
+
+    static {
+        for (Option o : Option.values()) {
+            if (o.isCommand()) {
+                ALLOWED.put(o, allowed(o));
+            }
+        }
+    }
+
     private final Map<Option, List<String>> values = new EnumMap<>(Option.class);
-    private final Set<String> labels = new HashSet<>();
+    /** Bit {@code o.group().ordinal()} for each option {@code o} seen (fewer than 64 options). */
+    private long groups;
     private Option command;
 
     private RuleParser() {
@@ -33,10 +44,15 @@ final class RuleParser {
 
     /** The operation of one line's arguments (without a leading {@code ipvsadm}). */
     static IpvsOp parse(List<String> args) {
+        return parse(args, new ServiceKeyMemo());
+    }
+
+    /** As {@link #parse(List)}, reusing service keys that {@code memo} remembers from earlier lines. */
+    static IpvsOp parse(List<String> args, ServiceKeyMemo memo) {
         RuleParser p = new RuleParser();
         p.collect(args);
         p.checkAllowed();
-        return new RuleBuilder(p.command, p.values).build();
+        return new RuleBuilder(p.command, p.values, memo).build();
     }
 
     private void collect(List<String> args) {
@@ -68,7 +84,10 @@ final class RuleParser {
 
     /** Records {@code o} with its value(s); returns the index of the next unread argument. */
     private int take(Option o, String inline, List<String> args, int i) {
-        if (!labels.add(o.label) && o != NUMERIC) {
+        long bit = 1L << o.group().ordinal();
+        boolean seen = (groups & bit) != 0;
+        groups |= bit;
+        if (seen && o != NUMERIC) {
             throw new BadRuleException(o.isCommand() ? "multiple commands specified"
                     : "multiple '" + o.label + "' options specified");
         }
@@ -88,12 +107,26 @@ final class RuleParser {
             throw new BadRuleException("option " + (o.longName != null ? o.longName : o.shortName) + " needs "
                     + (n == 3 ? "3 values" : "a value"));
         }
-        List<String> v = inline != null ? List.of(inline) : List.copyOf(args.subList(i, i + n));
+        List<String> v = inline != null ? List.of(inline) : n == 1 ? List.of(args.get(i))
+                : List.copyOf(args.subList(i, i + n));
         values.put(o, v);
         return i + n;
     }
 
     private void checkAllowed() {
+        Set<Option> allowed = ALLOWED.get(command);
+        if (allowed == null) {
+            throw new BadRuleException("the '" + command.label + "' command is not allowed in rules");
+        }
+        for (Option o : values.keySet()) {
+            if (!allowed.contains(o)) {
+                throw new BadRuleException("Illegal '" + o.label + "' option with the '" + command.label + "' command");
+            }
+        }
+    }
+
+    /** The options {@code command} takes, or {@code null} when it is not allowed in rules. */
+    private static Set<Option> allowed(Option command) {
         Set<Option> allowed = EnumSet.of(NUMERIC);
         switch (command) {
             case ADD_SERVICE, EDIT_SERVICE -> {
@@ -112,13 +145,11 @@ final class RuleParser {
             case START_DAEMON -> allowed.addAll(DAEMON_OPTIONS);
             case CLEAR, SET, STOP_DAEMON -> {
             }
-            default -> throw new BadRuleException("the '" + command.label + "' command is not allowed in rules");
-        }
-        allowed.add(command);
-        for (Option o : values.keySet()) {
-            if (!allowed.contains(o)) {
-                throw new BadRuleException("Illegal '" + o.label + "' option with the '" + command.label + "' command");
+            default -> {
+                return null;
             }
         }
+        allowed.add(command);
+        return allowed;
     }
 }

@@ -14,6 +14,7 @@ import dev.vigil.vrrp.packet.VrrpCodec;
 import dev.vigil.vrrp.packet.Verdict;
 import dev.vigil.vrrp.time.Scheduler;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,8 +86,17 @@ public final class InstanceRunner {
         apply(machine.handle(new Input.Start()));
     }
 
-    /** A packet from the instance's socket. */
+    /** A packet from the instance's socket, received now. */
     public void onPacket(ReceivedPacket packet) {
+        onPacket(packet, ctx.loop().nanoTime());
+    }
+
+    /**
+     * A packet from the instance's socket, received at {@code receivedNanos} (the loop's clock). A
+     * Master_Down_Timer it resets runs from that moment (RFC 5798 section 6.4.2: reset on receiving
+     * the ADVERTISEMENT), so time the packet waited for the loop does not delay a takeover.
+     */
+    public void onPacket(ReceivedPacket packet, long receivedNanos) {
         if (stopped) {
             return;
         }
@@ -111,7 +121,9 @@ public final class InstanceRunner {
             counters.addressMismatches++;
             LOG.warn("({}) advert from {}: {}", spec.name(), packet.source().getHostAddress(), v.detail());
         }
-        apply(machine.handle(new Input.AdvertReceived(advert.priority(), advert.advertIntervalCentis(), packet.source())));
+        long waited = Math.max(0, ctx.loop().nanoTime() - receivedNanos);
+        apply(machine.handle(new Input.AdvertReceived(advert.priority(), advert.advertIntervalCentis(), packet.source())),
+                waited);
     }
 
     /** Tracking's verdict: the effective priority, or FAULT with its reason. */
@@ -187,19 +199,25 @@ public final class InstanceRunner {
         m.put("version", spec.version());
         m.put("vips", spec.vips().stream().map(Vip::toString).toList());
         m.put("master", machine.state() == VrrpState.MASTER ? "self"
-                : machine.masterAddress().map(InetAddress::getHostAddress).orElse(""));
+                : machine.masterAddress().map(Vip::text).orElse(""));
         m.put("fault", faulted ? faultReason : "");
         m.put("counters", counters.snapshot());
         return m;
     }
 
     private void apply(List<Action> actions) {
+        apply(actions, 0);
+    }
+
+    /** Carries out {@code actions}; a Master_Down_Timer among them is shortened by {@code waitedNanos}. */
+    private void apply(List<Action> actions, long waitedNanos) {
         for (Action a : actions) {
             if (a instanceof Action.SendAdvert s) {
                 sender.send(advert(s.priority()), spec);
             } else if (a instanceof Action.StartTimer t) {
+                Duration delay = t.kind() == TimerKind.MASTER_DOWN ? t.delay().minusNanos(waitedNanos) : t.delay();
                 Scheduler.Timer old = timers.put(t.kind(),
-                        ctx.loop().schedule(t.delay(), () -> onTimer(t.kind())));
+                        ctx.loop().schedule(delay.isNegative() ? Duration.ZERO : delay, () -> onTimer(t.kind())));
                 if (old != null) {
                     old.cancel();
                 }

@@ -6,33 +6,43 @@ import dev.vigil.kernel.vrrp.VrrpSocketClosedException;
 import dev.vigil.vrrp.time.Scheduler;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A thread that waits on one VRRP socket and hands each packet to the event loop. Blocking
- * receives stay off the loop; the loop never waits for the network. Ends when the socket closes.
+ * A thread that waits on one VRRP socket and hands each packet to the event loop, with the loop
+ * clock's time it was received at. Blocking receives stay off the loop; the loop never waits for
+ * the network. Ends when the socket closes.
  */
 public final class SocketPump implements AutoCloseable {
+    /** Takes a packet on the loop; {@code receivedNanos} is when the pump got it, on the loop's clock. */
+    @FunctionalInterface
+    public interface Handler {
+        void accept(ReceivedPacket packet, long receivedNanos);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SocketPump.class);
 
     private final VrrpSocket socket;
     private final Thread thread;
 
     /** Starts pumping packets of {@code socket} into {@code handler}, run on {@code loop}. */
-    public SocketPump(String name, VrrpSocket socket, Scheduler loop, Consumer<ReceivedPacket> handler) {
+    public SocketPump(String name, VrrpSocket socket, Scheduler loop, Handler handler) {
         this.socket = socket;
         this.thread = new Thread(() -> run(loop, handler), "vrrp-rx-" + name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void run(Scheduler loop, Consumer<ReceivedPacket> handler) {
+    private void run(Scheduler loop, Handler handler) {
         while (!socket.isClosed()) {
             try {
                 Optional<ReceivedPacket> p = socket.receive(Duration.ofSeconds(1));
-                p.ifPresent(packet -> loop.execute(() -> handler.accept(packet)));
+                if (p.isPresent()) {
+                    ReceivedPacket packet = p.get();
+                    long at = loop.nanoTime();
+                    loop.execute(() -> handler.accept(packet, at));
+                }
             } catch (VrrpSocketClosedException e) {
                 return;
             } catch (RuntimeException e) {

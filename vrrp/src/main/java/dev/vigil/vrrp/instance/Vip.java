@@ -1,6 +1,8 @@
 package dev.vigil.vrrp.instance;
 
+import dev.vigil.kernel.ipvs.IpAddresses;
 import dev.vigil.kernel.rtnl.IfAddress;
+import java.net.InetAddress;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,14 @@ public record Vip(IfAddress address, String interfaceName, boolean inAdvert) {
 
     @Override
     public String toString() {
-        return address.address().getHostAddress() + "/" + address.prefixLength() + " dev " + interfaceName;
+        return text(address.address()) + "/" + address.prefixLength() + " dev " + interfaceName;
+    }
+
+    /**
+     * An address as {@code ip addr} and keepalived print it: IPv6 compressed (RFC 5952), without the
+     * scope suffix Java adds to link-local addresses ({@code fe80::1}, not {@code fe80:0:0:0:0:0:0:1%2}).
+     */
+    static String text(InetAddress a) {
+        return IpAddresses.format(a);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,73 +20,33 @@ import org.slf4j.LoggerFactory;
  * changes), as keepalived treats them. The status is always "up": {@link PriorityCalculator}
  * looks only at the value for files.
  */
-public final class FileTracker implements TrackedObject, AutoCloseable {
+public final class FileTracker extends PolledTracker<FileTracker.Reading> {
     private static final Logger LOG = LoggerFactory.getLogger(FileTracker.class);
     private static final int MAX_BYTES = 256;
 
-    private final String name;
     private final Path file;
-    private final Duration pollInterval;
-    private final Executor io;
-    private final Scheduler loop;
-    private final StatusListeners listeners = new StatusListeners();
-    private TrackStatus status = new TrackStatus(true, 0);
     private String lastProblem;
-    private boolean reading;
-    private boolean started;
-    private boolean closed;
-    private Scheduler.Timer timer;
 
     public FileTracker(String name, Path file, Duration pollInterval, Executor io, Scheduler loop) {
-        this.name = Objects.requireNonNull(name, "name");
+        super("track_file", name, new TrackStatus(true, 0), pollInterval, io, loop);
         this.file = Objects.requireNonNull(file, "file");
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
-        this.io = Objects.requireNonNull(io, "io");
-        this.loop = Objects.requireNonNull(loop, "loop");
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("track_file " + name + ": poll interval must be positive");
-        }
     }
 
-    /** Reads the file now and then every poll interval. Callable from any thread. */
-    public void start() {
-        Loops.onLoop(loop, () -> {
-            if (!started && !closed) {
-                started = true;
-                poll();
-            }
-        });
+    @Override
+    Reading probe() {
+        return read(file);
     }
 
-    private void poll() {
-        if (closed) {
-            return;
-        }
-        timer = loop.schedule(pollInterval, this::poll);
-        if (reading) {
-            return;
-        }
-        reading = true;
-        io.execute(() -> {
-            Reading r = read(file);
-            loop.execute(() -> apply(r));
-        });
-    }
-
-    private void apply(Reading r) {
-        reading = false;
-        if (closed) {
-            return;
-        }
+    @Override
+    void take(Reading r) {
         if (r.problem() != null && !r.problem().equals(lastProblem)) {
-            LOG.warn("track_file {}: {}, counted as 0", name, r.problem());
+            LOG.warn("track_file {}: {}, counted as 0", name(), r.problem());
         }
         lastProblem = r.problem();
         TrackStatus next = new TrackStatus(true, r.value());
-        if (!next.equals(status)) {
-            LOG.info("track_file {} value {} -> {}", name, status.value(), r.value());
-            status = next;
-            listeners.fire(name, next);
+        if (!next.equals(status())) {
+            LOG.info("track_file {} value {} -> {}", name(), status().value(), r.value());
+            publish(next);
         }
     }
 
@@ -126,36 +85,5 @@ public final class FileTracker implements TrackedObject, AutoCloseable {
         } catch (NumberFormatException overflow) {
             return new Reading(s.charAt(0) == '-' ? Long.MIN_VALUE : Long.MAX_VALUE, null);
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public TrackStatus status() {
-        return status;
-    }
-
-    @Override
-    public void subscribe(Consumer<TrackStatus> listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void unsubscribe(Consumer<TrackStatus> listener) {
-        listeners.remove(listener);
-    }
-
-    /** Stops polling. */
-    @Override
-    public void close() {
-        Loops.onLoop(loop, () -> {
-            closed = true;
-            if (timer != null) {
-                timer.cancel();
-            }
-        });
     }
 }

@@ -5,7 +5,6 @@ import dev.vigil.kernel.rtnl.LinkEvent;
 import dev.vigil.kernel.rtnl.LinkMonitor;
 import dev.vigil.vrrp.time.Scheduler;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,24 +14,22 @@ import org.slf4j.LoggerFactory;
  * to the loop; the status is re-read from the monitor there, so a missed or reordered event
  * cannot leave it stale.
  */
-public final class InterfaceTracker implements TrackedObject, AutoCloseable {
+public final class InterfaceTracker extends BaseTracked implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceTracker.class);
 
     private final String ifname;
     private final LinkMonitor monitor;
     private final Scheduler loop;
-    private final StatusListeners listeners = new StatusListeners();
     private final LinkMonitor.Subscription subscription;
-    private TrackStatus status;
     private volatile boolean closed;
 
     /** Tracks interface {@code ifname}; the first status is read from {@code monitor} now. */
     public InterfaceTracker(String ifname, LinkMonitor monitor, Scheduler loop) {
-        this.ifname = Objects.requireNonNull(ifname, "ifname");
-        this.monitor = Objects.requireNonNull(monitor, "monitor");
+        super(ifname, read(ifname, monitor));
+        this.ifname = ifname;
+        this.monitor = monitor;
         this.loop = Objects.requireNonNull(loop, "loop");
         this.subscription = monitor.subscribe(this::onEvent);
-        this.status = read();
     }
 
     private void onEvent(LinkEvent e) {
@@ -51,7 +48,7 @@ public final class InterfaceTracker implements TrackedObject, AutoCloseable {
         return e instanceof LinkEvent.Resynced;
     }
 
-    private TrackStatus read() {
+    private static TrackStatus read(String ifname, LinkMonitor monitor) {
         return monitor.link(ifname).map(Link::usable).orElse(false) ? TrackStatus.UP : TrackStatus.DOWN;
     }
 
@@ -59,32 +56,11 @@ public final class InterfaceTracker implements TrackedObject, AutoCloseable {
         if (closed) {
             return;
         }
-        TrackStatus next = read();
-        if (!next.equals(status)) {
-            status = next;
+        TrackStatus next = read(ifname, monitor);
+        if (!next.equals(status())) {
             LOG.info("interface {} {}", ifname, next.up() ? "up" : "down");
-            listeners.fire(ifname, next);
+            publish(next);
         }
-    }
-
-    @Override
-    public String name() {
-        return ifname;
-    }
-
-    @Override
-    public TrackStatus status() {
-        return status;
-    }
-
-    @Override
-    public void subscribe(Consumer<TrackStatus> listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void unsubscribe(Consumer<TrackStatus> listener) {
-        listeners.remove(listener);
     }
 
     /** Stops following the monitor (the monitor itself stays open). */

@@ -6,7 +6,6 @@ import dev.vigil.vrrp.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +16,9 @@ import org.slf4j.LoggerFactory;
  * failed start is a failure). It starts up, or down with {@code init_fail}. A run still going when
  * the next is due is not doubled: that turn is skipped and counted. Results come back on the loop.
  */
-public final class ScriptTracker implements TrackedObject, AutoCloseable {
+public final class ScriptTracker extends BaseTracked implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptTracker.class);
 
-    private final String name;
     private final List<String> argv;
     private final Duration interval;
     private final Duration timeout;
@@ -29,9 +27,7 @@ public final class ScriptTracker implements TrackedObject, AutoCloseable {
     private final String user;
     private final ScriptRunner runner;
     private final Scheduler loop;
-    private final StatusListeners listeners = new StatusListeners();
 
-    private TrackStatus status;
     private int successes;
     private int failures;
     private boolean running;
@@ -46,7 +42,7 @@ public final class ScriptTracker implements TrackedObject, AutoCloseable {
      */
     public ScriptTracker(String name, List<String> argv, Duration interval, Duration timeout, int rise, int fall,
                          boolean initFail, String user, ScriptRunner runner, Scheduler loop) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name, initFail ? TrackStatus.DOWN : TrackStatus.UP);
         this.argv = List.copyOf(Objects.requireNonNull(argv, "argv"));
         this.interval = Objects.requireNonNull(interval, "interval");
         this.timeout = timeout == null ? interval : timeout;
@@ -64,7 +60,6 @@ public final class ScriptTracker implements TrackedObject, AutoCloseable {
         this.rise = rise;
         this.fall = fall;
         this.user = user;
-        this.status = initFail ? TrackStatus.DOWN : TrackStatus.UP;
     }
 
     /** Starts running the script: first run now, then every interval. Callable from any thread. */
@@ -84,7 +79,7 @@ public final class ScriptTracker implements TrackedObject, AutoCloseable {
         timer = loop.schedule(interval, this::tick);
         if (running) {
             skipped++;
-            LOG.debug("VRRP_Script({}) still running, this turn skipped", name);
+            LOG.debug("VRRP_Script({}) still running, this turn skipped", name());
             return;
         }
         running = true;
@@ -102,42 +97,21 @@ public final class ScriptTracker implements TrackedObject, AutoCloseable {
         if (r.success()) {
             successes++;
             failures = 0;
-            if (!status.up() && successes >= rise) {
+            if (!status().up() && successes >= rise) {
                 change(TrackStatus.UP, "succeeded");
             }
         } else {
             failures++;
             successes = 0;
-            if (status.up() && failures >= fall) {
+            if (status().up() && failures >= fall) {
                 change(TrackStatus.DOWN, "failed (" + r.detail() + ")");
             }
         }
     }
 
     private void change(TrackStatus next, String why) {
-        status = next;
-        LOG.info("VRRP_Script({}) {}", name, why);
-        listeners.fire(name, next);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public TrackStatus status() {
-        return status;
-    }
-
-    @Override
-    public void subscribe(Consumer<TrackStatus> listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void unsubscribe(Consumer<TrackStatus> listener) {
-        listeners.remove(listener);
+        LOG.info("VRRP_Script({}) {}", name(), why);
+        publish(next);
     }
 
     /** Turns skipped because the previous run was still going. */

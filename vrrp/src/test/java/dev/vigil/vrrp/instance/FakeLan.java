@@ -30,6 +30,8 @@ final class FakeLan {
     final Map<String, Node> nodes = new LinkedHashMap<>();
     final List<String> transitions = new ArrayList<>();
     long now;
+    /** How long before being handled each packet arrived (time spent waiting for the loop). */
+    long handlingLagNanos;
 
     final class Node {
         final String name;
@@ -42,6 +44,8 @@ final class FakeLan {
         FakeVrrpSocket socket;
         InstanceRunner runner;
         boolean alive = true;
+        /** When the last packet delivered to this node arrived. */
+        long lastArrival;
 
         Node(String name, InetAddress address) {
             this.name = name;
@@ -116,7 +120,8 @@ final class FakeLan {
             Optional<ReceivedPacket> p;
             while ((p = n.socket.receive(Duration.ZERO)).isPresent()) {
                 ReceivedPacket packet = p.get();
-                n.runner.onPacket(packet);
+                n.lastArrival = now - handlingLagNanos;
+                n.runner.onPacket(packet, n.lastArrival);
             }
         }
     }

@@ -63,6 +63,23 @@ class InstanceRunnerTest {
     }
 
     @Test
+    void masterDownTimerRunsFromWhenTheLastAdvertArrivedNotFromWhenItWasHandled() {
+        FakeLan lan = new FakeLan();
+        lan.handlingLagNanos = 40_000_000L;
+        FakeLan.Node a = lan.add("a", "10.0.0.1", Specs.v3("VI_1", 150, 100));
+        FakeLan.Node b = lan.add("b", "10.0.0.2", Specs.v3("VI_1", 100, 100));
+        lan.start(a);
+        lan.start(b);
+        lan.run(Duration.ofSeconds(5));
+        a.kill();
+        long arrived = b.lastArrival;
+        lan.runUntil(Duration.ofSeconds(5), () -> b.state() == VrrpState.MASTER);
+        // RFC 5798 6.4.2: Master_Down_Interval = 3 * 1 s + (256-100)/256 s = 3609.375 ms after the
+        // advert arrived; the 40 ms it waited to be handled must not be added (checked every 5 ms)
+        assertThat((lan.now - arrived) / 1_000_000).isBetween(3609L, 3614L);
+    }
+
+    @Test
     void nopreemptKeepsTheLowerPriorityMaster() {
         FakeLan lan = new FakeLan();
         FakeLan.Node b = lan.add("b", "10.0.0.2", Specs.nopreempt(Specs.v3("VI_1", 100, 100)));
