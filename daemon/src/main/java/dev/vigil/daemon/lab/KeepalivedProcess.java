@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * keepalived (VRRP only, in the foreground, logging to the console) in a lab node, with its own
+ * keepalived (VRRP only, or its checkers only; in the foreground, logging to the console) in a lab node, with its own
  * configuration and pid files, so several run side by side. The reference implementation Vigil is
  * compared with.
  */
@@ -27,6 +27,18 @@ public final class KeepalivedProcess extends LabProcess {
      * its files in the lab directory and tells restarts apart. The lab closes it.
      */
     public static KeepalivedProcess start(NetLab lab, String node, String tag, String config) {
+        return start(lab, node, tag, config, "--vrrp");
+    }
+
+    /**
+     * Starts keepalived's checker process alone (LVS and health checks, no VRRP) in {@code node}, as
+     * {@link #start(NetLab, String, String, String)} does for VRRP.
+     */
+    public static KeepalivedProcess startChecker(NetLab lab, String node, String tag, String config) {
+        return start(lab, node, tag, config, "--check");
+    }
+
+    private static KeepalivedProcess start(NetLab lab, String node, String tag, String config, String subsystem) {
         if (!installed()) {
             throw new IllegalStateException("keepalived is not installed (" + BINARY + ")");
         }
@@ -41,7 +53,7 @@ public final class KeepalivedProcess extends LabProcess {
                 "-p", dir.resolve(tag + ".keepalived.pid").toString(),
                 "-r", dir.resolve(tag + ".vrrp.pid").toString(),
                 "-c", dir.resolve(tag + ".checkers.pid").toString(),
-                "--vrrp", "--dont-fork", "--log-console", "--log-detail");
+                subsystem, "--dont-fork", "--log-console", "--log-detail");
         return lab.own(new KeepalivedProcess("keepalived " + tag, cmd, dir.resolve(tag + ".keepalived.log")));
     }
 }

@@ -2,10 +2,16 @@ package dev.vigil.daemon.lab;
 
 import dev.vigil.daemon.Main;
 
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code vigil run} in a lab node, as a separate JVM on this test's class path, with its own control
@@ -47,9 +53,30 @@ public final class VigilProcess extends LabProcess {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xshare") || a.startsWith("-Dvigil."))
                 .forEach(cmd::add);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(List.of("-cp", classPath(), mainClass));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * This JVM's class path plus the entries of the class loader that loaded the tests: under JUnit's
+     * console launcher (the IPVS VM) the test classes are not on {@code java.class.path}.
+     */
+    private static String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader l = VigilProcess.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        // not a file: the child JVM could not use it either
+                    }
+                }
+            }
+        }
+        entries.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        return String.join(File.pathSeparator, entries);
     }
 
     /** Starts {@code vigil run -f config} in {@code node}, plus {@code extra} options; the lab closes it. */

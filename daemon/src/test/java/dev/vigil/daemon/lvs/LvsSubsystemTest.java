@@ -3,6 +3,7 @@ package dev.vigil.daemon.lvs;
 import dev.vigil.conf.LoadResult;
 import dev.vigil.daemon.plugin.PluginHost;
 import dev.vigil.kernel.ipvs.FakeIpvsTable;
+import dev.vigil.lvs.engine.VirtualServerPlan;
 import dev.vigil.lvs.ipvsadm.IpvsadmSave;
 import dev.vigil.plugin.ConfigProblem;
 import dev.vigil.plugin.PluginContext;
@@ -140,6 +141,37 @@ class LvsSubsystemTest {
             lvs.close();
         }
         assertThat(IpvsadmSave.save(table)).as("kept at stop without lvs_flush_onstop").contains("-A -t 10.0.0.1:80 -s rr");
+    }
+
+    @Test
+    void aFwmarkServiceGivesIpvsPortZeroAndChecksTheConfiguredPort(@TempDir Path dir) throws Exception {
+        PluginHost host = PluginHost.of(List.of(fake));
+        LoadResult r = host.loader().apply(write(dir, """
+                virtual_server fwmark 7 {
+                    delay_loop 1
+                    lvs_sched sh
+                    lvs_method DR
+                    sorry_server 192.168.1.9 8081
+                    real_server 192.168.1.2 8080 {
+                        TCP_CHECK {
+                            retry 0
+                        }
+                    }
+                }
+                """));
+        assertThat(r.errors()).isEmpty();
+        VirtualServerPlan plan = LvsPlans.of(r.config()).virtualServers().get(0);
+        assertThat(plan.spec().realServers().get(0).destination().port()).isZero();
+        assertThat(plan.spec().sorryServer()).map(d -> d.port()).contains(0);
+        assertThat(plan.realServers().get(0).checks().get(0).address().getPort()).as("checked port").isEqualTo(8080);
+        FakeIpvsTable table = new FakeIpvsTable();
+        LvsSubsystem lvs = new LvsSubsystem(host, new VrrpStates(), () -> table);
+        try {
+            lvs.start(r.config());
+            await(() -> IpvsadmSave.save(table).contains("-a -f 7 -r 192.168.1.2:0 -g -w 1\n"));
+        } finally {
+            lvs.close();
+        }
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -15,7 +15,8 @@ import java.util.OptionalInt;
  * reconcile. Follows keepalived: a down real server leaves the table, or stays with weight 0 when
  * it inhibits on failure; the quorum is the total weight of live real servers, gained at
  * {@code quorum + hysteresis} and lost below {@code quorum - hysteresis}; the sorry server stands
- * in while it is lost. Confined to one thread.
+ * in while it is lost, and the live real servers leave the table meanwhile (inhibited ones stay with
+ * weight 0), as keepalived 2.2.7 does. Confined to one thread.
  */
 public final class VirtualServerState {
     /** Something notifiers hear about. */
@@ -94,10 +95,13 @@ public final class VirtualServerState {
     /** The service and the destinations it should have now. */
     public DesiredTable.Entry desired() {
         List<Destination> dests = new ArrayList<>();
+        boolean sorryIn = !quorumUp && spec.sorryServer().isPresent();
         for (int i = 0; i < up.length; i++) {
             RealServerSpec rs = spec.realServers().get(i);
             if (up[i]) {
-                dests.add(rs.destination().withWeight(weight[i]));
+                if (!sorryIn) {
+                    dests.add(rs.destination().withWeight(weight[i]));
+                }
             } else if (rs.inhibitOnFailure()) {
                 dests.add(rs.destination().withWeight(0));
             }

@@ -73,11 +73,23 @@ class VirtualServerStateTest {
         assertThat(down(s, 0)).hasSize(1);
         assertThat(s.quorumUp()).as("4 live, not below 3").isTrue();
         assertThat(down(s, 1)).contains(new Change.Quorum(false, 2));
-        assertThat(table(s)).containsExactly("192.168.1.4:80 w2", "192.168.1.99:80 w1");
+        assertThat(table(s)).as("the live server leaves while the sorry server stands in").containsExactly("192.168.1.99:80 w1");
         assertThat(up(s, 1)).as("4 live: not yet 5").doesNotHaveAnyElementsOfTypes(Change.Quorum.class);
         assertThat(s.quorumUp()).isFalse();
+        assertThat(table(s)).containsExactly("192.168.1.99:80 w1");
         assertThat(up(s, 0)).contains(new Change.Quorum(true, 6));
-        assertThat(table(s)).endsWith("192.168.1.99:80 w0");
+        assertThat(table(s)).containsExactly("192.168.1.2:80 w2", "192.168.1.3:80 w2", "192.168.1.4:80 w2",
+                "192.168.1.99:80 w0");
+    }
+
+    @Test
+    void aLostQuorumWithASorryServerKeepsOnlyInhibitedServersBesideIt() {
+        VirtualServerState s = new VirtualServerState(new VirtualServerSpec(WEB,
+                List.of(rs(2, 1, true), rs(3, 1, false)), false, 2, 0, Optional.of(SORRY), false));
+        down(s, 0);
+        assertThat(table(s)).containsExactly("192.168.1.2:80 w0", "192.168.1.99:80 w1");
+        up(s, 0);
+        assertThat(table(s)).containsExactly("192.168.1.2:80 w1", "192.168.1.3:80 w1");
     }
 
     @Test

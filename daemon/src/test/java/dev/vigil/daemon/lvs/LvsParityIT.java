@@ -1,0 +1,130 @@
+package dev.vigil.daemon.lvs;
+
+import dev.vigil.daemon.lab.KeepalivedProcess;
+import dev.vigil.daemon.lab.LabProcess;
+import dev.vigil.daemon.lab.VigilProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code vigil run -f keepalived.conf} on a real IPVS table with real backends, compared with
+ * keepalived 2.2.7 on the same file ({@code lvs/parity.conf}: NAT plain, inhibit_on_failure, quorum
+ * with a sorry server, DR with persistence, a fwmark service): each runs once, in turn, in the
+ * director's namespace, and {@code ipvsadm -Sn} must be identical at start, after backend rs1 is
+ * stopped and after it is started again. The waits themselves check the health semantics (removal,
+ * inhibit_on_failure, quorum and sorry server).
+ */
+@Tag("ipvs-vm")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LvsParityIT {
+    private static final Duration FIRST = Duration.ofSeconds(180);
+    private static final Duration CHANGE = Duration.ofSeconds(90);
+    /** Three check periods (delay_loop 1) without a change. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+
+    private LvsLab lab;
+    private Path plugins;
+
+    /** What the table must show with every backend up and with rs1 (10.20.0.11) down. */
+    private record Phases(Predicate<String> allUp, Predicate<String> rs1Down) {
+    }
+
+    @BeforeAll
+    void setUp() {
+        lab = LvsLab.create("lvsit");
+        plugins = lab.pluginsDir();
+        if (plugins == null && System.getenv("IPVS_VM") != null) {
+            fail("IPVS_VM is set but healthcheckers/target holds no plugin zip (build it first)");
+        }
+        assumeTrue(plugins != null, "skipped: no healthcheckers/target/vigil-healthcheckers-*.zip (mvn package)");
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void natDrAndFwmarkTablesMatchKeepalived() {
+        Phases phases = new Phases(
+                t -> t.contains("-a -t 10.10.0.100:80 -r 10.20.0.11:8080 -m -w 1\n")
+                        && t.contains("-a -t 10.10.0.100:80 -r 10.20.0.13:8080 -m -w 3\n")
+                        && t.contains("-a -t 10.10.0.100:81 -r 10.20.0.11:8080 -m -w 5\n")
+                        && !t.contains("10.20.0.99")
+                        && t.contains("-a -t 10.10.0.100:443 -r 10.20.0.11:443 -g -w 1\n")
+                        && t.contains("-a -t 10.10.0.100:443 -r 10.20.0.12:443 -g -w 2\n")
+                        && t.contains("-A -f 7 -s sh -p 60\n") && t.contains("-a -f 7 -r 10.20.0.11:"),
+                t -> !t.contains("-a -t 10.10.0.100:80 -r 10.20.0.11:8080 ")
+                        && t.contains("-a -t 10.10.0.100:81 -r 10.20.0.11:8080 -m -w 0\n")
+                        && t.contains("-a -t 10.10.0.100:82 -r 10.20.0.99:8080 -m")
+                        && !t.contains("-a -t 10.10.0.100:443 -r 10.20.0.11:")
+                        && !t.contains("-a -f 7 -r 10.20.0.11:") && t.contains("-a -f 7 -r 10.20.0.13:"));
+        List<String> vigil = run(phases, this::vigil);
+        List<String> keepalived = run(phases, this::keepalived);
+        report(keepalived, vigil);
+        assertThat(vigil).isEqualTo(keepalived);
+    }
+
+    private LabProcess vigil(Path config) {
+        return VigilProcess.start(lab.net(), "lb", "vigil-" + config.getFileName(), config,
+                "--plugins-dir", plugins.toString());
+    }
+
+    private LabProcess keepalived(Path config) {
+        try {
+            return KeepalivedProcess.startChecker(lab.net(), "lb", "ka-" + config.getFileName(),
+                    Files.readString(config));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs one daemon on test resource {@code parity.conf} from an empty table: the stable table with
+     * all backends up, with rs1 stopped, and with rs1 started again. Stops the daemon and empties the
+     * table afterwards.
+     */
+    private List<String> run(Phases phases, Function<Path, LabProcess> daemon) {
+        Path config = lab.net().dir().resolve("parity.conf");
+        if (!Files.exists(config)) {
+            LvsLab.copyResource(lab.net().dir(), "parity.conf");
+        }
+        lab.flush();
+        LabProcess d = daemon.apply(config);
+        try {
+            String up = lab.stableTable(d + ": all backends up", phases.allUp(), QUIET, FIRST, d);
+            lab.stopBackend(1);
+            String down = lab.stableTable(d + ": rs1 down", phases.rs1Down(), QUIET, CHANGE, d);
+            lab.startBackend(1);
+            String back = lab.stableTable(d + ": rs1 back", phases.allUp(), QUIET, CHANGE, d);
+            return List.of(up, down, back);
+        } finally {
+            d.close();
+            lab.flush();
+        }
+    }
+
+    private static void report(List<String> keepalived, List<String> vigil) {
+        String[] phase = {"start", "rs1 down", "rs1 back"};
+        for (int i = 0; i < phase.length; i++) {
+            System.out.printf("%s%n--- keepalived 2.2.7:%n%s--- vigil:%n%s", phase[i], keepalived.get(i),
+                    vigil.get(i));
+        }
+    }
+}
