@@ -116,7 +116,7 @@ public final class VrrpSubsystem implements Subsystem {
         }
         fifos.close();
         if (scripts != null) {
-            scripts.close();
+            scripts.close(java.time.Duration.ofSeconds(10));
         }
         if (io != null) {
             io.shutdownNow();

@@ -178,6 +178,21 @@ public final class ProcessScriptRunner implements ScriptRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Takes no new scripts, lets queued and running ones finish for up to {@code grace} (a shutdown's
+     * notify_stop scripts must run), then closes as {@link #close()} does.
+     */
+    public void close(Duration grace) {
+        closed = true;
+        pool.shutdown();
+        try {
+            pool.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     /** Kills running scripts; queued ones complete as {@link ScriptResult.Kind#FAILED_TO_START}. */
     @Override
     public void close() {

@@ -137,4 +137,17 @@ class ProcessScriptRunnerTest {
         assertThat(await(queued).kind()).isEqualTo(ScriptResult.Kind.FAILED_TO_START);
         assertThat(await(one.run(List.of("true"), LONG, null)).detail()).isEqualTo("runner closed");
     }
+
+    @Test
+    void closingWithGraceLetsQueuedAndRunningScriptsFinish() throws Exception {
+        ProcessScriptRunner one = new ProcessScriptRunner(1);
+        Path mark = dir.resolve("stopped");
+        CompletableFuture<ScriptResult> running = one.run(List.of("sleep", "0.3"), LONG, null);
+        CompletableFuture<ScriptResult> queued = one.run(List.of("touch", mark.toString()), LONG, null);
+        one.close(Duration.ofSeconds(20));
+        assertThat(await(running).success()).isTrue();
+        assertThat(await(queued).success()).isTrue();
+        assertThat(mark).exists();
+        assertThat(await(one.run(List.of("true"), LONG, null)).detail()).isEqualTo("runner closed");
+    }
 }
