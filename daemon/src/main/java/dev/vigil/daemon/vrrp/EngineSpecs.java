@@ -29,9 +29,15 @@ public final class EngineSpecs {
                 config.trackProcess().stream().map(EngineSpecs::process).toList());
     }
 
-    /** Warnings about configured instance features the engine does not implement (see {@link InstanceSpecs#notImplemented}). */
+    /**
+     * Warnings about the configuration: instance features the engine does not implement (see
+     * {@link InstanceSpecs#notImplemented}) and tracking weights that sync groups make ineffective.
+     */
     public static List<String> warnings(VigilConfig config) {
-        return config.vrrpInstance().stream().flatMap(i -> InstanceSpecs.notImplemented(i).stream()).toList();
+        List<String> out = new java.util.ArrayList<>(config.vrrpInstance().stream()
+                .flatMap(i -> InstanceSpecs.notImplemented(i).stream()).toList());
+        out.addAll(InstanceSpecs.ignoredWeights(config));
+        return out;
     }
 
     private static EngineSpec.SyncGroupSpec group(VrrpSyncGroup g) {

@@ -33,14 +33,14 @@ final class Instances {
     private final VmacInterfaces vmacs;
     private final Map<String, Running> running = new LinkedHashMap<>();
 
-    private record Running(InstanceRunner runner, VrrpSocket socket, SocketPump pump, VmacLink vmac) {
+    private record Running(InstanceSpec spec, InstanceRunner runner, VrrpSocket socket, SocketPump pump, VmacLink vmac) {
     }
 
     Instances(KernelPorts kernel, Scheduler loop, InstanceListener listener) {
         this.kernel = kernel;
         this.loop = loop;
         this.listener = listener;
-        this.vmacs = new VmacInterfaces(kernel.linkControl(), kernel.sysctl());
+        this.vmacs = new VmacInterfaces(kernel.linkControl(), kernel.sysctl(), kernel.addresses());
     }
 
     List<InstanceRunner> all() {
@@ -70,11 +70,11 @@ final class Instances {
             InstanceRunner runner = new InstanceRunner(spec, new InstanceContext(loop, socket, kernel.addresses(),
                     kernel.routes(), kernel.arp(), listener, vmac), local);
             SocketPump pump = new SocketPump(spec.name(), socket, loop, runner::onPacket);
-            running.put(spec.name(), new Running(runner, socket, pump, vmac));
+            running.put(spec.name(), new Running(spec, runner, socket, pump, vmac));
             return runner;
         } catch (RuntimeException e) {
             if (vmac != null) {
-                vmacs.delete(spec.name(), vmac);
+                vmacs.delete(spec, vmac);
             }
             throw e;
         }
@@ -92,7 +92,7 @@ final class Instances {
             running.remove(name);
             r.pump().close();
             if (r.vmac() != null) {
-                vmacs.delete(name, r.vmac());
+                vmacs.delete(r.spec(), r.vmac());
             }
         }
     }

@@ -63,6 +63,8 @@ class VrrpEngineTest {
             this.name = name;
             InetAddress a = ip(address);
             links.putLink(FakeLinkMonitor.upLink(2, "eth0"));
+            sysctl.write("net/ipv4/conf/eth0/arp_ignore", "0");
+            sysctl.write("net/ipv4/conf/eth0/arp_announce", "0");
             addresses.add(IfAddress.of(2, address + "/24"));
             lan.node(name).addInterface("eth0", "lan", a);
             loop = new EventLoop("vrrp-" + name);
@@ -286,6 +288,8 @@ class VrrpEngineTest {
 
             a.engine.apply(spec(List.of(), List.of()));
             assertThat(a.linkControl.indexOf("vrrp.51")).isZero();
+            assertThat(a.sysctl.values()).as("the base interface's parameters restored").containsEntry(
+                    "net/ipv4/conf/eth0/arp_ignore", "0").containsEntry("net/ipv4/conf/eth0/arp_announce", "0");
             await("b takes over", () -> b.holds("10.0.0.100"));
         }
     }
