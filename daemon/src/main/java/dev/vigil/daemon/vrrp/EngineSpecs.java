@@ -37,6 +37,9 @@ public final class EngineSpecs {
         List<String> out = new java.util.ArrayList<>(config.vrrpInstance().stream()
                 .flatMap(i -> InstanceSpecs.notImplemented(i).stream()).toList());
         out.addAll(InstanceSpecs.ignoredWeights(config));
+        for (var i : config.vrrpInstance()) {
+            out.addAll(StrictMode.resets(i, config.globalDefs(), InstanceSpecs.version(i, config.globalDefs())));
+        }
         return out;
     }
 

@@ -57,7 +57,7 @@ public final class InstanceSpecs {
     public InstanceSpec resolve(VrrpInstance i) {
         int index = index(i.interfaceName(), i);
         IpFamily family = family(i);
-        int version = family == IpFamily.V6 ? 3 : i.version() != null ? i.version() : globals.vrrpVersion();
+        int version = version(i, globals);
         long centis = Math.max(1, i.advertInt().toMillis() / 10);
         if (version == 2) {
             centis = Math.max(1, Math.round(centis / 100.0)) * 100;
@@ -65,19 +65,32 @@ public final class InstanceSpecs {
         Unicast u = i.unicast();
         InetAddress source = u.unicastSrcIp() != null ? inet(u.unicastSrcIp()) : u.mcastSrcIp() != null ? inet(u.mcastSrcIp()) : null;
         List<InetAddress> peers = u.unicastPeer().stream().map(UnicastPeer::address).map(InstanceSpecs::inet).toList();
-        boolean strict = i.strictMode() != null ? i.strictMode() : globals.vrrpStrict();
-        AuthType auth = version == 2 && i.authentication() != null
+        boolean strict = StrictMode.on(i, globals);
+        AuthType auth = version == 2 && i.authentication() != null && !strict
                 ? (i.authentication().authType() == dev.vigil.conf.model.AuthType.AH ? AuthType.AH : AuthType.PASS)
                 : AuthType.NONE;
+        boolean startAsMaster = i.state() == dev.vigil.conf.model.VrrpState.MASTER && (!strict || i.priority() == 255);
+        Duration preemptDelay = strict ? Duration.ZERO : i.preemptDelay();
+        boolean lowerPrioNoAdvert = strict || or(i.lowerPrioNoAdvert(), globals.vrrpLowerPrioNoAdvert());
+        boolean higherPrioSendAdvert = !strict && or(i.higherPrioSendAdvert(), globals.vrrpHigherPrioSendAdvert());
+        VmacSpec vmac = vmac(i, family);
+        if (strict && vmac != null && vmac.xmitBase()) {
+            vmac = new VmacSpec(vmac.interfaceName(), vmac.mac(), false);
+        }
         return new InstanceSpec(i.name(), i.interfaceName(), index, family, version, i.virtualRouterId(), i.priority(),
-                (int) centis, !i.nopreempt(), i.preemptDelay(), i.state() == dev.vigil.conf.model.VrrpState.MASTER, auth,
+                (int) centis, !i.nopreempt(), preemptDelay, startAsMaster, auth,
                 auth == AuthType.NONE ? null : i.authentication().authPass(), vips(i, index),
                 new RouteSpecs(ifindex, i.name()).routes(i.virtualRoutes()),
                 new RouteSpecs(ifindex, i.name()).rules(i.virtualRules(), family), source, peers, u.unicastTtl(),
-                or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()) || !peerTtls(i).isEmpty(), garp(i), or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()),
-                or(i.lowerPrioNoAdvert(), globals.vrrpLowerPrioNoAdvert()),
-                or(i.higherPrioSendAdvert(), globals.vrrpHigherPrioSendAdvert()), strict, !i.dontTrackPrimary(),
-                tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac(i, family), peerTtls(i));
+                or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()) || !peerTtls(i).isEmpty(), garp(i),
+                or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()), lowerPrioNoAdvert, higherPrioSendAdvert,
+                strict, !i.dontTrackPrimary(), tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac,
+                peerTtls(i), StrictMode.accept(i, strict, version));
+    }
+
+    /** The VRRP version of {@code i}: 3 for IPv6, else as configured or the global default. */
+    static int version(VrrpInstance i, GlobalDefs g) {
+        return family(i) == IpFamily.V6 ? 3 : i.version() != null ? i.version() : g.vrrpVersion();
     }
 
     /**

@@ -87,6 +87,7 @@ public final class VrrpEngine implements AutoCloseable {
             } else {
                 if (!r.spec().equals(n)) {
                     r.update(n);
+                    instances.filter(n);
                     changes.add("updated " + n.name());
                 }
                 closeTracking(n.name());

@@ -25,7 +25,7 @@ public final class InstanceUpdates {
                 normalized.unicastTtl(), normalized.checkUnicastSrc(), prev.garp(), normalized.skipCheckAdvAddr(),
                 normalized.lowerPrioNoAdvert(), normalized.higherPrioSendAdvert(), normalized.strict(),
                 normalized.trackPrimary(), prev.tracked(), prev.notifyCommands(), prev.notifyTimeout(), normalized.vmac(),
-                normalized.peerTtls());
+                normalized.peerTtls(), normalized.accept());
         return normalized.equals(prev);
     }
 }

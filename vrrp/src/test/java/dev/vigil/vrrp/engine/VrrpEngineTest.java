@@ -13,6 +13,8 @@ import dev.vigil.kernel.rtnl.FakeLinkControl;
 import dev.vigil.kernel.rtnl.FakeRouteTable;
 import dev.vigil.kernel.rtnl.LinkControl;
 import dev.vigil.kernel.rtnl.MacvlanMode;
+import dev.vigil.kernel.nft.FakeVipFilter;
+import dev.vigil.kernel.nft.VipFilter;
 import dev.vigil.kernel.sysctl.FakeSysctl;
 import dev.vigil.kernel.sysctl.Sysctl;
 import dev.vigil.kernel.rtnl.IfAddress;
@@ -55,6 +57,7 @@ class VrrpEngineTest {
         final RecordingArpSender arp = new RecordingArpSender().withInterface("eth0", MacAddress.parse("02:00:00:00:00:01"));
         final FakeLinkControl linkControl = new FakeLinkControl().addExisting("lo", 1).addExisting("eth0", 2);
         final FakeSysctl sysctl = new FakeSysctl();
+        final FakeVipFilter vipFilter = new FakeVipFilter();
         final EventLoop loop;
         final VrrpEngine engine;
         final AtomicInteger scriptExit = new AtomicInteger(0);
@@ -115,6 +118,11 @@ class VrrpEngineTest {
         @Override
         public Sysctl sysctl() {
             return sysctl;
+        }
+
+        @Override
+        public VipFilter vipFilter() {
+            return vipFilter;
         }
 
         /** Lets the VMAC interface the engine will create (index 3) carry addresses and adverts. */
@@ -250,6 +258,26 @@ class VrrpEngineTest {
             assertThat(counters(a)).containsEntry("transitions", 2L);
             assertThat(counters(b)).containsEntry("transitions", 1L);
             assertThat(a.state("VI_1")).isEqualTo("MASTER");
+        }
+    }
+
+    @Test
+    void withoutAcceptANonOwnerDropsTrafficToItsAddressesWhileItRuns() throws Exception {
+        try (Node a = new Node("a", "10.0.0.1")) {
+            InstanceSpec noAccept = instance("VI_1", 51, 150, "10.0.0.100", List.of()).withAccept(false);
+            a.engine.apply(spec(List.of(noAccept, instance("VI_2", 52, 255, "10.0.0.101", List.of()).withAccept(false),
+                    instance("VI_3", 53, 150, "10.0.0.102", List.of())), List.of()));
+            assertThat(a.vipFilter.dropped()).as("the owner (255) and accept mode are not filtered")
+                    .containsExactly(ip("10.0.0.100"));
+            a.engine.apply(spec(List.of(noAccept.withAddresses(List.of(new Vip(IfAddress.of(2, "10.0.0.110/24"), "eth0",
+                    true)), List.of(), List.of())), List.of()));
+            assertThat(a.vipFilter.dropped()).as("an in-place address change").containsExactly(ip("10.0.0.110"));
+            a.engine.apply(spec(List.of(noAccept.withAccept(true)), List.of()));
+            assertThat(a.vipFilter.dropped()).isEmpty();
+            a.engine.apply(spec(List.of(noAccept), List.of()));
+            assertThat(a.vipFilter.dropped()).containsExactly(ip("10.0.0.100"));
+            a.engine.apply(spec(List.of(), List.of()));
+            assertThat(a.vipFilter.dropped()).isEmpty();
         }
     }
 
