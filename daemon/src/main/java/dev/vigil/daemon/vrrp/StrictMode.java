@@ -16,8 +16,8 @@ import java.util.List;
  * VRRPv2, {@code higher_prio_send_advert} cleared, {@code lower_prio_no_advert} set,
  * {@code vmac_xmit_base} cleared (each with a warning when it was configured); without {@code accept}/{@code no_accept} accept mode is on only
  * for the address owner. A first IPv6 virtual address that is not link-local is warned about only,
- * as keepalived does. keepalived 2.2.7 runs unicast peers in strict mode despite its man page, and
- * so does Vigil.
+ * as keepalived does. The configuration check already warns about authentication and refuses unicast
+ * peers in strict mode, as the man page says (keepalived 2.2.7 itself runs them).
  */
 final class StrictMode {
     private StrictMode() {
@@ -52,9 +52,6 @@ final class StrictMode {
                 + ": strict mode ";
         if (i.state() == VrrpState.MASTER && i.priority() != 255) {
             out.add(who + "allows state MASTER only for the address owner (priority 255); starting as BACKUP");
-        }
-        if (i.authentication() != null) {
-            out.add(who + "does not support authentication; ignored");
         }
         if (!i.preemptDelay().isZero()) {
             out.add(who + "does not support preempt_delay; reset to 0");

@@ -61,6 +61,7 @@ class VrrpEngineTest {
         final EventLoop loop;
         final VrrpEngine engine;
         final AtomicInteger scriptExit = new AtomicInteger(0);
+        final List<List<String>> ran = new CopyOnWriteArrayList<>();
 
         Node(String name, String address) {
             this.name = name;
@@ -71,7 +72,10 @@ class VrrpEngineTest {
             addresses.add(IfAddress.of(2, address + "/24"));
             lan.node(name).addInterface("eth0", "lan", a);
             loop = new EventLoop("vrrp-" + name);
-            ScriptRunner runner = (argv, timeout, user) -> CompletableFuture.completedFuture(ScriptResult.exited(scriptExit.get()));
+            ScriptRunner runner = (argv, timeout, user) -> {
+                ran.add(List.copyOf(argv));
+                return CompletableFuture.completedFuture(ScriptResult.exited(scriptExit.get()));
+            };
             engine = new VrrpEngine(this, loop, runner, Runnable::run, Path.of("/proc"),
                     (c, from, reason) -> events.add(name + " " + (c.group() ? "GROUP " : "") + c.name() + " " + from + "->" + c.state()));
         }
@@ -193,7 +197,8 @@ class VrrpEngineTest {
     void syncGroupMembersMoveTogether() throws Exception {
         List<TrackBinding> chk = List.of(new TrackBinding("script", "chk", 0, false));
         try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
-            var group = List.of(new EngineSpec.SyncGroupSpec("G", List.of("VI_1", "VI_2"), NotifyCommands.NONE));
+            var group = List.of(new EngineSpec.SyncGroupSpec("G", List.of("VI_1", "VI_2"),
+                    new NotifyCommands(null, null, "/bin/group-fault", null, "/bin/group-any", null)));
             a.engine.apply(spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", chk),
                     instance("VI_2", 52, 150, "10.0.0.101", List.of())), group));
             b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of()),
@@ -204,6 +209,8 @@ class VrrpEngineTest {
             assertThat(a.state("VI_1")).isEqualTo("FAULT");
             assertThat(a.state("VI_2")).isEqualTo("FAULT");
             assertThat(events).contains("a GROUP G MASTER->FAULT");
+            await("group notify scripts", () -> a.ran.contains(List.of("/bin/group-any", "GROUP", "G", "FAULT", "150")));
+            assertThat(a.ran).contains(List.of("/bin/group-fault"));
         }
     }
 
