@@ -62,6 +62,7 @@ class VrrpEngineTest {
         final VrrpEngine engine;
         final AtomicInteger scriptExit = new AtomicInteger(0);
         final List<List<String>> ran = new CopyOnWriteArrayList<>();
+        final Map<String, Duration> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
 
         Node(String name, String address) {
             this.name = name;
@@ -74,6 +75,7 @@ class VrrpEngineTest {
             loop = new EventLoop("vrrp-" + name);
             ScriptRunner runner = (argv, timeout, user) -> {
                 ran.add(List.copyOf(argv));
+                timeouts.put(argv.get(0), timeout);
                 return CompletableFuture.completedFuture(ScriptResult.exited(scriptExit.get()));
             };
             engine = new VrrpEngine(this, loop, runner, Runnable::run, Path.of("/proc"),
@@ -211,6 +213,7 @@ class VrrpEngineTest {
             assertThat(events).contains("a GROUP G MASTER->FAULT");
             await("group notify scripts", () -> a.ran.contains(List.of("/bin/group-any", "GROUP", "G", "FAULT", "150")));
             assertThat(a.ran).contains(List.of("/bin/group-fault"));
+            assertThat(a.timeouts).containsEntry("/bin/group-fault", Duration.ofSeconds(30));
         }
     }
 
