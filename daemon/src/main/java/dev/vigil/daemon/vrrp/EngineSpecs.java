@@ -30,13 +30,11 @@ public final class EngineSpecs {
     }
 
     /**
-     * Warnings about the configuration: instance features the engine does not implement (see
-     * {@link InstanceSpecs#notImplemented}) and tracking weights that sync groups make ineffective.
+     * Warnings about the configuration the engine runs differently from how it is written: tracking
+     * weights that sync groups make ineffective, and what strict mode resets.
      */
     public static List<String> warnings(VigilConfig config) {
-        List<String> out = new java.util.ArrayList<>(config.vrrpInstance().stream()
-                .flatMap(i -> InstanceSpecs.notImplemented(i).stream()).toList());
-        out.addAll(InstanceSpecs.ignoredWeights(config));
+        List<String> out = new java.util.ArrayList<>(InstanceSpecs.ignoredWeights(config));
         for (var i : config.vrrpInstance()) {
             out.addAll(StrictMode.resets(i, config.globalDefs(), InstanceSpecs.version(i, config.globalDefs())));
         }

@@ -128,14 +128,6 @@ public final class InstanceSpecs {
         return new VmacSpec(name, mac, i.vmacXmitBase());
     }
 
-    /**
-     * What the configuration asks of instance {@code i} that the engine does not do, one sentence each,
-     * for the daemon to warn about: the instance still runs, but not as configured.
-     */
-    public static List<String> notImplemented(VrrpInstance i) {
-        return new ArrayList<>();
-    }
-
     private int index(String name, VrrpInstance i) {
         int index = ifindex.applyAsInt(name);
         if (index <= 0) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** use_vmac is resolved for IPv4 and IPv6 instances; what the engine does not implement is reported, not silently dropped. */
+/** use_vmac is resolved for IPv4 and IPv6 instances, without warnings. */
 class EngineSpecsWarningsTest {
     @TempDir
     Path dir;
