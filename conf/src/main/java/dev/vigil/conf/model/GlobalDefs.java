@@ -21,7 +21,9 @@ public record GlobalDefs(
         String notifyFifo,
         @Doc(value = "FIFO (or file) that gets a line for every VRRP state change.", keepalived = "vrrp_notify_fifo PATH")
         String vrrpNotifyFifo,
-        @Doc("Strict RFC compliance: no unicast, no authentication, no_accept.") boolean vrrpStrict,
+        @Doc("Strict RFC compliance for every instance: authentication, preempt_delay, state MASTER below priority 255,"
+                + " accept with VRRPv2, higher_prio_send_advert and vmac_xmit_base are reset with a warning, and only the"
+                + " address owner accepts packets to its VIPs unless accept is set.") boolean vrrpStrict,
         @Default("2") @Range(min = 2, max = 3) @Doc("Default VRRP version of instances.") int vrrpVersion,
         @Default("224.0.0.18") @Doc("IPv4 multicast group of adverts.") IpAddress vrrpMcastGroup4,
         @Default("ff02::12") @Doc("IPv6 multicast group of adverts.") IpAddress vrrpMcastGroup6,

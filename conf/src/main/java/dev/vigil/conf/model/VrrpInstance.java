@@ -18,7 +18,9 @@ public record VrrpInstance(
         @Doc("Use IPv6 even before the addresses say so (deprecated in keepalived).") boolean nativeIpv6,
         @Doc("Do not take over from a lower priority master.") boolean nopreempt,
         @Default("0") @Doc("Seconds to wait before preempting, 0..1000.") Duration preemptDelay,
-        @Doc(value = "Accept packets to the VIPs when not the address owner; on unless strict_mode.", keepalived = "accept | no_accept")
+        @Doc(value = "Accept packets to the VIPs when master but not the address owner; without it an nftables table"
+                + " (inet vigil) drops them. On unless strict_mode, where only the owner (priority 255) accepts.",
+                keepalived = "accept | no_accept")
         Boolean accept,
         @Inline Unicast unicast,
         @Doc(value = "VRRPv2 authentication.", keepalived = "authentication { auth_type T auth_pass P }") Authentication authentication,

@@ -29,9 +29,16 @@ public final class EngineSpecs {
                 config.trackProcess().stream().map(EngineSpecs::process).toList());
     }
 
-    /** Warnings about configured instance features the engine does not implement (see {@link InstanceSpecs#notImplemented}). */
+    /**
+     * Warnings about the configuration the engine runs differently from how it is written: tracking
+     * weights that sync groups make ineffective, and what strict mode resets.
+     */
     public static List<String> warnings(VigilConfig config) {
-        return config.vrrpInstance().stream().flatMap(i -> InstanceSpecs.notImplemented(i).stream()).toList();
+        List<String> out = new java.util.ArrayList<>(InstanceSpecs.ignoredWeights(config));
+        for (var i : config.vrrpInstance()) {
+            out.addAll(StrictMode.resets(i, config.globalDefs(), InstanceSpecs.version(i, config.globalDefs())));
+        }
+        return out;
     }
 
     private static EngineSpec.SyncGroupSpec group(VrrpSyncGroup g) {

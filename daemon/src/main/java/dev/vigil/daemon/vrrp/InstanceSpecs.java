@@ -4,11 +4,13 @@ import dev.vigil.conf.model.GlobalDefs;
 import dev.vigil.conf.model.IpAddress;
 import dev.vigil.conf.model.TrackInterface;
 import dev.vigil.conf.model.TrackRef;
+import dev.vigil.conf.model.Tracking;
 import dev.vigil.conf.model.Unicast;
 import dev.vigil.conf.model.UnicastPeer;
 import dev.vigil.conf.model.VigilConfig;
 import dev.vigil.conf.model.VirtualAddress;
 import dev.vigil.conf.model.VrrpInstance;
+import dev.vigil.conf.model.VrrpSyncGroup;
 import dev.vigil.kernel.IpFamily;
 import dev.vigil.kernel.arp.MacAddress;
 import dev.vigil.kernel.rtnl.AddressFlag;
@@ -21,6 +23,7 @@ import dev.vigil.vrrp.instance.Vip;
 import dev.vigil.vrrp.instance.VmacSpec;
 import dev.vigil.vrrp.notify.NotifyCommands;
 import dev.vigil.vrrp.packet.AuthType;
+import dev.vigil.vrrp.packet.TtlRange;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -54,7 +57,7 @@ public final class InstanceSpecs {
     public InstanceSpec resolve(VrrpInstance i) {
         int index = index(i.interfaceName(), i);
         IpFamily family = family(i);
-        int version = family == IpFamily.V6 ? 3 : i.version() != null ? i.version() : globals.vrrpVersion();
+        int version = version(i, globals);
         long centis = Math.max(1, i.advertInt().toMillis() / 10);
         if (version == 2) {
             centis = Math.max(1, Math.round(centis / 100.0)) * 100;
@@ -62,44 +65,67 @@ public final class InstanceSpecs {
         Unicast u = i.unicast();
         InetAddress source = u.unicastSrcIp() != null ? inet(u.unicastSrcIp()) : u.mcastSrcIp() != null ? inet(u.mcastSrcIp()) : null;
         List<InetAddress> peers = u.unicastPeer().stream().map(UnicastPeer::address).map(InstanceSpecs::inet).toList();
-        boolean strict = i.strictMode() != null ? i.strictMode() : globals.vrrpStrict();
-        AuthType auth = version == 2 && i.authentication() != null
+        boolean strict = StrictMode.on(i, globals);
+        AuthType auth = version == 2 && i.authentication() != null && !strict
                 ? (i.authentication().authType() == dev.vigil.conf.model.AuthType.AH ? AuthType.AH : AuthType.PASS)
                 : AuthType.NONE;
+        boolean startAsMaster = i.state() == dev.vigil.conf.model.VrrpState.MASTER && (!strict || i.priority() == 255);
+        Duration preemptDelay = strict ? Duration.ZERO : i.preemptDelay();
+        boolean lowerPrioNoAdvert = strict || or(i.lowerPrioNoAdvert(), globals.vrrpLowerPrioNoAdvert());
+        boolean higherPrioSendAdvert = !strict && or(i.higherPrioSendAdvert(), globals.vrrpHigherPrioSendAdvert());
+        VmacSpec vmac = vmac(i, family);
+        if (strict && vmac != null && vmac.xmitBase()) {
+            vmac = new VmacSpec(vmac.interfaceName(), vmac.mac(), false);
+        }
         return new InstanceSpec(i.name(), i.interfaceName(), index, family, version, i.virtualRouterId(), i.priority(),
-                (int) centis, !i.nopreempt(), i.preemptDelay(), i.state() == dev.vigil.conf.model.VrrpState.MASTER, auth,
+                (int) centis, !i.nopreempt(), preemptDelay, startAsMaster, auth,
                 auth == AuthType.NONE ? null : i.authentication().authPass(), vips(i, index),
                 new RouteSpecs(ifindex, i.name()).routes(i.virtualRoutes()),
                 new RouteSpecs(ifindex, i.name()).rules(i.virtualRules(), family), source, peers, u.unicastTtl(),
-                or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()), garp(i), or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()),
-                or(i.lowerPrioNoAdvert(), globals.vrrpLowerPrioNoAdvert()),
-                or(i.higherPrioSendAdvert(), globals.vrrpHigherPrioSendAdvert()), strict, !i.dontTrackPrimary(),
-                tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac(i, family));
+                or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()) || !peerTtls(i).isEmpty(), garp(i),
+                or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()), lowerPrioNoAdvert, higherPrioSendAdvert,
+                strict, !i.dontTrackPrimary(), tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac,
+                peerTtls(i), StrictMode.accept(i, strict, version));
+    }
+
+    /** The VRRP version of {@code i}: 3 for IPv6, else as configured or the global default. */
+    static int version(VrrpInstance i, GlobalDefs g) {
+        return family(i) == IpFamily.V6 ? 3 : i.version() != null ? i.version() : g.vrrpVersion();
     }
 
     /**
-     * {@code use_vmac} of an IPv4 instance: a macvlan named as configured or {@code vrrp.VRID}, with
-     * the IPv4 virtual router MAC (RFC 5798 section 7.3); null otherwise (see {@link #notImplemented}).
+     * The TTL ranges of peers given {@code min_ttl} or {@code max_ttl} (keepalived's defaults 0 and 255
+     * for the other bound). As in keepalived, any range turns {@code check_unicast_src} on.
+     */
+    static List<TtlRange> peerTtls(VrrpInstance i) {
+        List<TtlRange> out = new ArrayList<>();
+        for (UnicastPeer p : i.unicast().unicastPeer()) {
+            if (p.minTtl() == null && p.maxTtl() == null) {
+                continue;
+            }
+            int min = p.minTtl() == null ? 0 : p.minTtl();
+            int max = p.maxTtl() == null ? 255 : p.maxTtl();
+            if (min > max) {
+                throw new IllegalArgumentException("vrrp_instance " + i.name() + where(i) + ": unicast_peer "
+                        + p.address().text() + " has min_ttl " + min + " above max_ttl " + max);
+            }
+            out.add(new TtlRange(inet(p.address()), min, max));
+        }
+        return out;
+    }
+
+    /**
+     * {@code use_vmac}: a macvlan named as configured or {@code vrrp.VRID}, with the virtual router MAC
+     * of the instance's family (RFC 5798 section 7.3); null without {@code use_vmac}.
      */
     static VmacSpec vmac(VrrpInstance i, IpFamily family) {
-        if (!i.useVmac() || family != IpFamily.V4) {
+        if (!i.useVmac()) {
             return null;
         }
         String name = i.vmacInterface() != null ? i.vmacInterface() : VmacSpec.defaultName(i.virtualRouterId());
-        return new VmacSpec(name, MacAddress.vrrpIpv4(i.virtualRouterId()), i.vmacXmitBase());
-    }
-
-    /**
-     * What the configuration asks of instance {@code i} that the engine does not do, one sentence each,
-     * for the daemon to warn about: the instance still runs, but not as configured.
-     */
-    public static List<String> notImplemented(VrrpInstance i) {
-        List<String> out = new ArrayList<>();
-        if (i.useVmac() && family(i) == IpFamily.V6) {
-            out.add("vrrp_instance " + i.name() + where(i) + ": use_vmac is not implemented for IPv6; the instance"
-                    + " runs on " + i.interfaceName() + " with its own MAC address");
-        }
-        return out;
+        MacAddress mac = family == IpFamily.V4 ? MacAddress.vrrpIpv4(i.virtualRouterId())
+                : MacAddress.vrrpIpv6(i.virtualRouterId());
+        return new VmacSpec(name, mac, i.vmacXmitBase());
     }
 
     private int index(String name, VrrpInstance i) {
@@ -160,14 +186,77 @@ public final class InstanceSpecs {
                 globals.vrrpGarpInterval(), globals.vrrpGnaInterval());
     }
 
-    private static List<TrackBinding> tracked(VrrpInstance i) {
-        List<TrackBinding> out = new ArrayList<>();
-        for (TrackInterface t : i.tracking().trackInterface()) {
-            out.add(new TrackBinding("interface", t.name(), t.weight(), t.reverse()));
+    /**
+     * What instance {@code i} tracks. A member of a {@code vrrp_sync_group} also tracks what the group
+     * tracks, and as in keepalived every weight of a member is 0 (a failure is a FAULT, which the group
+     * spreads to all its members) unless the group sets {@code sync_group_tracking_weight}; group-level
+     * weights are always 0.
+     */
+    private List<TrackBinding> tracked(VrrpInstance i) {
+        List<TrackBinding> out = bindings(i.tracking());
+        for (VrrpSyncGroup g : config.vrrpSyncGroup()) {
+            if (!g.group().contains(i.name())) {
+                continue;
+            }
+            if (!g.syncGroupTrackingWeight()) {
+                out = out.stream().map(InstanceSpecs::unweighted).toList();
+            }
+            List<TrackBinding> all = new ArrayList<>(out);
+            for (TrackBinding b : bindings(g.tracking())) {
+                TrackBinding u = unweighted(b);
+                if (!all.contains(u)) {
+                    all.add(u);
+                }
+            }
+            out = all;
         }
-        refs(out, "script", i.tracking().trackScript());
-        refs(out, "file", i.tracking().trackFile());
-        refs(out, "process", i.tracking().trackProcess());
+        return out;
+    }
+
+    private static TrackBinding unweighted(TrackBinding b) {
+        return new TrackBinding(b.kind(), b.name(), 0, b.reverse());
+    }
+
+    private static List<TrackBinding> bindings(Tracking t) {
+        List<TrackBinding> out = new ArrayList<>();
+        for (TrackInterface ti : t.trackInterface()) {
+            out.add(new TrackBinding("interface", ti.name(), ti.weight(), ti.reverse()));
+        }
+        refs(out, "script", t.trackScript());
+        refs(out, "file", t.trackFile());
+        refs(out, "process", t.trackProcess());
+        return out;
+    }
+
+    /**
+     * The tracking weights the sync groups make ineffective, one sentence each: a weight given in a
+     * group, or a weight of a member instance (unless {@code sync_group_tracking_weight}).
+     */
+    static List<String> ignoredWeights(VigilConfig config) {
+        List<String> out = new ArrayList<>();
+        for (VrrpSyncGroup g : config.vrrpSyncGroup()) {
+            for (TrackBinding b : bindings(g.tracking())) {
+                if (b.weight() != 0 && b.weight() != TrackBinding.OBJECT_WEIGHT) {
+                    out.add("vrrp_sync_group " + g.name() + ": weight " + b.weight() + " of track_" + b.kind() + " "
+                            + b.name() + " ignored; a failure puts every member in FAULT");
+                }
+            }
+            if (g.syncGroupTrackingWeight()) {
+                continue;
+            }
+            for (VrrpInstance i : config.vrrpInstance()) {
+                if (!g.group().contains(i.name())) {
+                    continue;
+                }
+                for (TrackBinding b : bindings(i.tracking())) {
+                    if (b.weight() != 0 && b.weight() != TrackBinding.OBJECT_WEIGHT) {
+                        out.add("vrrp_instance " + i.name() + where(i) + ": weight " + b.weight() + " of track_"
+                                + b.kind() + " " + b.name() + " set to 0: the instance is in vrrp_sync_group "
+                                + g.name() + " (sync_group_tracking_weight keeps it)");
+                    }
+                }
+            }
+        }
         return out;
     }
 

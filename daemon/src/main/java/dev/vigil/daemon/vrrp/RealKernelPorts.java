@@ -2,6 +2,8 @@ package dev.vigil.daemon.vrrp;
 
 import dev.vigil.kernel.arp.ArpSender;
 import dev.vigil.kernel.arp.PacketArpSender;
+import dev.vigil.kernel.nft.NftVipFilter;
+import dev.vigil.kernel.nft.VipFilter;
 import dev.vigil.kernel.rtnl.AddressTable;
 import dev.vigil.kernel.rtnl.LinkControl;
 import dev.vigil.kernel.rtnl.NetlinkLinkControl;
@@ -25,6 +27,7 @@ final class RealKernelPorts implements KernelPorts, AutoCloseable {
     private final NetlinkLinkMonitor links;
     private final NetlinkLinkControl linkControl;
     private final ProcSysctl sysctl = new ProcSysctl();
+    private final NftVipFilter vipFilter = NftVipFilter.create();
 
     private RealKernelPorts(NetlinkAddressTable addresses, NetlinkRouteTable routes, PacketArpSender arp,
                             NetlinkLinkMonitor links, NetlinkLinkControl linkControl) {
@@ -77,7 +80,18 @@ final class RealKernelPorts implements KernelPorts, AutoCloseable {
     }
 
     @Override
+    public VipFilter vipFilter() {
+        return vipFilter;
+    }
+
+    @Override
     public void close() {
+        try {
+            vipFilter.close();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RealKernelPorts.class).warn("cannot remove the no_accept rules: {}",
+                    e.getMessage());
+        }
         linkControl.close();
         links.close();
         arp.close();

@@ -18,6 +18,12 @@ public final class LabAssumptions {
         assumeTrue(KeepalivedProcess.installed(), "skipped: keepalived is not installed (/usr/sbin/keepalived)");
     }
 
+    /** Skips the calling test unless the nft command (Debian package nftables) is installed. */
+    public static void assumeNft() {
+        assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/nft")),
+                "skipped: nft is not installed (/usr/sbin/nft, package nftables)");
+    }
+
     /** Skips the calling test unless tcpdump is installed. */
     public static void assumeTcpdump() {
         assumeTrue(AdvertCapture.installed(), "skipped: tcpdump is not installed");

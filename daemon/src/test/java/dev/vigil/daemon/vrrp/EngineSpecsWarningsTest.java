@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** use_vmac is resolved for IPv4 instances; what the engine does not implement is reported, not silently dropped. */
+/** use_vmac is resolved for IPv4 and IPv6 instances, without warnings. */
 class EngineSpecsWarningsTest {
     @TempDir
     Path dir;
@@ -65,11 +65,10 @@ class EngineSpecsWarningsTest {
     }
 
     @Test
-    void ipv6UseVmacIsReportedForItsInstanceOnly() throws IOException {
+    void ipv6UseVmacGetsTheIpv6VirtualMac() throws IOException {
         VigilConfig config = load("use_vmac", "2001:db8::7/64");
-        assertThat(EngineSpecs.warnings(config)).singleElement().asString()
-                .startsWith("vrrp_instance VI_1").contains("use_vmac is not implemented for IPv6").contains("eth0");
-        assertThat(first(config).vmac()).isNull();
+        assertThat(EngineSpecs.warnings(config)).isEmpty();
+        assertThat(first(config).vmac()).isEqualTo(new VmacSpec("vrrp.7", MacAddress.parse("00:00:5e:00:02:07"), false));
     }
 
     @Test

@@ -27,20 +27,21 @@ import java.util.stream.Collectors;
  * link-local address) and opens its socket there.
  */
 final class Instances {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Instances.class);
     private final KernelPorts kernel;
     private final Scheduler loop;
     private final InstanceListener listener;
     private final VmacInterfaces vmacs;
     private final Map<String, Running> running = new LinkedHashMap<>();
 
-    private record Running(InstanceRunner runner, VrrpSocket socket, SocketPump pump, VmacLink vmac) {
+    private record Running(InstanceSpec spec, InstanceRunner runner, VrrpSocket socket, SocketPump pump, VmacLink vmac) {
     }
 
     Instances(KernelPorts kernel, Scheduler loop, InstanceListener listener) {
         this.kernel = kernel;
         this.loop = loop;
         this.listener = listener;
-        this.vmacs = new VmacInterfaces(kernel.linkControl(), kernel.sysctl());
+        this.vmacs = new VmacInterfaces(kernel.linkControl(), kernel.sysctl(), kernel.addresses());
     }
 
     List<InstanceRunner> all() {
@@ -70,11 +71,12 @@ final class Instances {
             InstanceRunner runner = new InstanceRunner(spec, new InstanceContext(loop, socket, kernel.addresses(),
                     kernel.routes(), kernel.arp(), listener, vmac), local);
             SocketPump pump = new SocketPump(spec.name(), socket, loop, runner::onPacket);
-            running.put(spec.name(), new Running(runner, socket, pump, vmac));
+            running.put(spec.name(), new Running(spec, runner, socket, pump, vmac));
+            filter(spec);
             return runner;
         } catch (RuntimeException e) {
             if (vmac != null) {
-                vmacs.delete(spec.name(), vmac);
+                vmacs.delete(spec, vmac);
             }
             throw e;
         }
@@ -90,10 +92,36 @@ final class Instances {
             r.runner().stop();
         } finally {
             running.remove(name);
+            unfilter(name);
             r.pump().close();
             if (r.vmac() != null) {
-                vmacs.delete(name, r.vmac());
+                vmacs.delete(r.spec(), r.vmac());
             }
+        }
+    }
+
+    /**
+     * Accept mode (RFC 5798 section 6.1): an instance that is not the address owner and has no
+     * {@code accept} drops packets to and from its virtual addresses. The rules stay while the instance
+     * runs (they matter only while it is master, since a backup does not hold the addresses); a reload
+     * that changes the addresses calls this again. A failure is logged: the instance runs, accepting.
+     */
+    void filter(InstanceSpec spec) {
+        List<InetAddress> vips = spec.filtersVips() ? spec.vips().stream().map(v -> v.address().address()).toList()
+                : List.of();
+        try {
+            kernel.vipFilter().set(spec.name(), vips);
+        } catch (RuntimeException e) {
+            LOG.error("({}) cannot {} packets to its virtual addresses: {}", spec.name(),
+                    vips.isEmpty() ? "stop dropping" : "drop", e.getMessage());
+        }
+    }
+
+    private void unfilter(String name) {
+        try {
+            kernel.vipFilter().set(name, List.of());
+        } catch (RuntimeException e) {
+            LOG.error("({}) cannot stop dropping packets to its virtual addresses: {}", name, e.getMessage());
         }
     }
 

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class VrrpEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpEngine.class);
+    /** How long a sync group's notify script may run (an instance's is its spec's {@code notifyTimeout}). */
+    private static final Duration NOTIFY_TIMEOUT = Duration.ofSeconds(30);
 
     private final Scheduler loop;
     private final Instances instances;
@@ -53,7 +55,7 @@ public final class VrrpEngine implements AutoCloseable {
                       EngineListener listener) {
         this.loop = loop;
         this.listener = listener;
-        this.scripts = new ScriptNotifier(runner, Duration.ofSeconds(30), null);
+        this.scripts = new ScriptNotifier(runner, NOTIFY_TIMEOUT, null);
         this.trackers = new Trackers(loop, runner, kernel.links(), io, procRoot);
         this.instances = new Instances(kernel, loop, this::onStateChanged);
     }
@@ -87,6 +89,7 @@ public final class VrrpEngine implements AutoCloseable {
             } else {
                 if (!r.spec().equals(n)) {
                     r.update(n);
+                    instances.filter(n);
                     changes.add("updated " + n.name());
                 }
                 closeTracking(n.name());
@@ -129,7 +132,7 @@ public final class VrrpEngine implements AutoCloseable {
         InstanceRunner r = instances.get(name);
         NotifyCommands cmds = r != null ? r.spec().notifyCommands() : NotifyCommands.NONE;
         StateChange change = new StateChange(false, name, state, priority);
-        scripts.notify(change, cmds);
+        scripts.notify(change, cmds, r != null ? r.spec().notifyTimeout() : NOTIFY_TIMEOUT);
         listener.stateChanged(change, from.name(), reason);
         SyncGroup g = groupOf.get(name);
         if (g != null && to != null) {

@@ -287,6 +287,6 @@ public final class InstanceRunner {
     static AdvertCheck.Expectation expectation(InstanceSpec s) {
         return new AdvertCheck.Expectation(s.version(), s.vrid(), s.family(), s.advertIntervalCentis(), s.authType(),
                 s.authPass(), s.advertAddresses(), s.skipCheckAdvAddr(), s.strict(), s.unicastPeers(),
-                s.checkUnicastSrc());
+                s.checkUnicastSrc(), s.peerTtls());
     }
 }

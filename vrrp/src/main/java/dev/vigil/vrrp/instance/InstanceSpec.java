@@ -5,6 +5,7 @@ import dev.vigil.kernel.rtnl.Route;
 import dev.vigil.kernel.rtnl.Rule;
 import dev.vigil.vrrp.notify.NotifyCommands;
 import dev.vigil.vrrp.packet.AuthType;
+import dev.vigil.vrrp.packet.TtlRange;
 import dev.vigil.vrrp.track.Tracked;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -46,6 +47,9 @@ import java.util.Objects;
  * @param notifyCommands             notify scripts
  * @param notifyTimeout        how long a notify script may run
  * @param vmac                 {@code use_vmac}, or null to run on the interface itself
+ * @param peerTtls             {@code unicast_peer} TTL ranges ({@code min_ttl} / {@code max_ttl})
+ * @param accept               accept mode (RFC 5798 section 6.1): false ({@code no_accept}) makes a master that
+ *                             is not the address owner drop packets to and from its virtual addresses
  */
 public record InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
                            int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
@@ -54,7 +58,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                            List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
                            boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
                            boolean strict, boolean trackPrimary, List<TrackBinding> tracked, NotifyCommands notifyCommands,
-                           Duration notifyTimeout, VmacSpec vmac) {
+                           Duration notifyTimeout, VmacSpec vmac, List<TtlRange> peerTtls, boolean accept) {
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(interfaceName, "interfaceName");
@@ -65,6 +69,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         routes = List.copyOf(routes);
         rules = List.copyOf(rules);
         unicastPeers = List.copyOf(unicastPeers);
+        peerTtls = List.copyOf(peerTtls);
         Objects.requireNonNull(garp, "garp");
         tracked = List.copyOf(tracked);
         Objects.requireNonNull(notifyCommands, "notifyCommands");
@@ -92,7 +97,22 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
                 preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
                 unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
-                trackPrimary, tracked, notifyCommands, notifyTimeout, null);
+                trackPrimary, tracked, notifyCommands, notifyTimeout, null, List.of(), true);
+    }
+
+    /** A spec without per-peer TTL ranges. */
+    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
+                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
+                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
+                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
+                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
+                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
+                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
+                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac) {
+        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
+                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
+                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
+                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, List.of(), true);
     }
 
     /** The same spec with {@code use_vmac} set ({@code vmac} not null) or cleared. */
@@ -100,7 +120,21 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac, peerTtls, accept);
+    }
+
+    /** The same spec with accept mode on or off. */
+    public InstanceSpec withAccept(boolean newAccept) {
+        return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
+                advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
+                sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls,
+                newAccept);
+    }
+
+    /** True when a master must drop traffic to and from its virtual addresses: not the owner, without accept. */
+    public boolean filtersVips() {
+        return !accept && priority != 255;
     }
 
     /** The addresses carried in adverts. */
@@ -118,7 +152,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, newPriority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept);
     }
 
     /** The same spec with other addresses, routes and rules (a reload that changes only those). */
@@ -126,7 +160,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, newVips, newRoutes,
                 newRules, sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr,
-                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac);
+                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept);
     }
 
     /**

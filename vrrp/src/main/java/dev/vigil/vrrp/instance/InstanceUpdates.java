@@ -3,7 +3,8 @@ package dev.vigil.vrrp.instance;
 /**
  * Which configuration changes a running instance takes without restarting, as keepalived does on
  * reload: addresses, routes and rules (swapped while master), priority (between 1 and 254: it
- * becomes the base of tracking), GARP and notify settings, and tracking. Anything else (interface,
+ * becomes the base of tracking), GARP and notify settings, tracking, and accept mode (the engine
+ * updates its packet filter). Anything else (interface,
  * VRID, version, family, interval, authentication, unicast peers...) restarts the instance.
  */
 public final class InstanceUpdates {
@@ -24,7 +25,8 @@ public final class InstanceUpdates {
                 normalized.routes(), normalized.rules(), normalized.sourceAddress(), normalized.unicastPeers(),
                 normalized.unicastTtl(), normalized.checkUnicastSrc(), prev.garp(), normalized.skipCheckAdvAddr(),
                 normalized.lowerPrioNoAdvert(), normalized.higherPrioSendAdvert(), normalized.strict(),
-                normalized.trackPrimary(), prev.tracked(), prev.notifyCommands(), prev.notifyTimeout(), normalized.vmac());
+                normalized.trackPrimary(), prev.tracked(), prev.notifyCommands(), prev.notifyTimeout(), normalized.vmac(),
+                normalized.peerTtls(), prev.accept());
         return normalized.equals(prev);
     }
 }

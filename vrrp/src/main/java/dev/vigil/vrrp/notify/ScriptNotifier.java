@@ -38,10 +38,16 @@ public final class ScriptNotifier {
 
     /** Starts the scripts {@code cmds} configures for {@code c}; returns at once. */
     public void notify(StateChange c, NotifyCommands cmds) {
+        notify(c, cmds, timeout);
+    }
+
+    /** Starts the scripts {@code cmds} configures for {@code c}, each allowed {@code limit}; returns at once. */
+    public void notify(StateChange c, NotifyCommands cmds, Duration limit) {
         Objects.requireNonNull(c, "c");
         Objects.requireNonNull(cmds, "cmds");
+        Objects.requireNonNull(limit, "limit");
         for (List<String> argv : commands(c, cmds)) {
-            runner.run(argv, timeout, user).whenComplete((r, e) -> {
+            runner.run(argv, limit, user).whenComplete((r, e) -> {
                 if (e != null || !r.success()) {
                     failures.incrementAndGet();
                     LOG.warn("({}) notify script {} for {} failed: {}", c.name(), argv, c.state(),

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * {@code man 5 keepalived.conf}). Checks of form and checksum are {@link VrrpCodec#decode}'s; a
  * priority of 0 or 255 needs nothing more here (the state machine acts on it).
  *
- * <p>In order: family, TTL, unicast source, version, VRID, v2 authentication, v2 interval, address
+ * <p>In order: family, TTL, unicast source, peer TTL range, version, VRID, v2 authentication, v2 interval, address
  * list. The first failure decides.
  */
 public final class AdvertCheck {
@@ -42,19 +42,29 @@ public final class AdvertCheck {
      * @param unicastPeers         its unicast peers; empty for multicast
      * @param checkUnicastSrc      {@code check_unicast_src}: adverts from sources other than the
      *                             peers are dropped (only when there are peers)
+     * @param peerTtls             the TTL ranges of peers configured with {@code min_ttl} / {@code max_ttl}
      */
     public record Expectation(int version, int vrid, IpFamily family, int advertIntervalCentis,
                               AuthType authType, String authPass, List<InetAddress> addresses,
                               boolean skipCheckAdvAddr, boolean strict, List<InetAddress> unicastPeers,
-                              boolean checkUnicastSrc) {
+                              boolean checkUnicastSrc, List<TtlRange> peerTtls) {
         public Expectation {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(authType, "authType");
             addresses = List.copyOf(Objects.requireNonNull(addresses, "addresses"));
             unicastPeers = List.copyOf(Objects.requireNonNull(unicastPeers, "unicastPeers"));
+            peerTtls = List.copyOf(Objects.requireNonNull(peerTtls, "peerTtls"));
             if (authType == AuthType.PASS) {
                 Objects.requireNonNull(authPass, "authPass");
             }
+        }
+
+        /** An expectation without per-peer TTL ranges. */
+        public Expectation(int version, int vrid, IpFamily family, int advertIntervalCentis, AuthType authType,
+                           String authPass, List<InetAddress> addresses, boolean skipCheckAdvAddr, boolean strict,
+                           List<InetAddress> unicastPeers, boolean checkUnicastSrc) {
+            this(version, vrid, family, advertIntervalCentis, authType, authPass, addresses, skipCheckAdvAddr, strict,
+                    unicastPeers, checkUnicastSrc, List.of());
         }
     }
 
@@ -77,7 +87,7 @@ public final class AdvertCheck {
      * Family, TTL and source. RFC 5798 / 3768 section 7.1: the TTL / hop limit MUST be 255. That
      * holds for multicast; for unicast keepalived checks only an optional per-peer
      * {@code min_ttl}/{@code max_ttl} range (routed peers arrive with less), so any TTL is
-     * accepted here for unicast and a range check belongs with the peer configuration.
+     * accepted for unicast unless the peer has a {@link TtlRange}, which the TTL must then fall in.
      */
     private static Verdict checkTransport(ReceivedPacket packet, VrrpAdvert advert, Expectation expected) {
         IpFamily packetFamily = IpFamily.of(packet.source());
@@ -93,6 +103,12 @@ public final class AdvertCheck {
                 && !contains(expected.unicastPeers(), packet.source())) {
             return Verdict.drop(DropReason.UNKNOWN_SOURCE, "source " + packet.source().getHostAddress()
                     + " is not a unicast peer");
+        }
+        for (TtlRange r : expected.peerTtls()) {
+            if (Arrays.equals(r.peer().getAddress(), packet.source().getAddress()) && !r.accepts(packet.ttl())) {
+                return Verdict.drop(DropReason.TTL_OUT_OF_RANGE, "TTL/hop limit " + packet.ttl() + " outside "
+                        + r.min() + ".." + r.max() + " configured for peer " + r.peer().getHostAddress());
+            }
         }
         return null;
     }

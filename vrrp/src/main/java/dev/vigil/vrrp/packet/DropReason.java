@@ -31,5 +31,7 @@ public enum DropReason {
     /** Unicast source is none of the configured unicast peers. */
     UNKNOWN_SOURCE,
     /** Address family differs from the instance's. */
-    WRONG_FAMILY
+    WRONG_FAMILY,
+    /** TTL / hop limit outside the {@code min_ttl}..{@code max_ttl} range configured for the unicast peer. */
+    TTL_OUT_OF_RANGE
 }

@@ -13,6 +13,8 @@ import dev.vigil.kernel.rtnl.FakeLinkControl;
 import dev.vigil.kernel.rtnl.FakeRouteTable;
 import dev.vigil.kernel.rtnl.LinkControl;
 import dev.vigil.kernel.rtnl.MacvlanMode;
+import dev.vigil.kernel.nft.FakeVipFilter;
+import dev.vigil.kernel.nft.VipFilter;
 import dev.vigil.kernel.sysctl.FakeSysctl;
 import dev.vigil.kernel.sysctl.Sysctl;
 import dev.vigil.kernel.rtnl.IfAddress;
@@ -55,18 +57,27 @@ class VrrpEngineTest {
         final RecordingArpSender arp = new RecordingArpSender().withInterface("eth0", MacAddress.parse("02:00:00:00:00:01"));
         final FakeLinkControl linkControl = new FakeLinkControl().addExisting("lo", 1).addExisting("eth0", 2);
         final FakeSysctl sysctl = new FakeSysctl();
+        final FakeVipFilter vipFilter = new FakeVipFilter();
         final EventLoop loop;
         final VrrpEngine engine;
         final AtomicInteger scriptExit = new AtomicInteger(0);
+        final List<List<String>> ran = new CopyOnWriteArrayList<>();
+        final Map<String, Duration> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
 
         Node(String name, String address) {
             this.name = name;
             InetAddress a = ip(address);
             links.putLink(FakeLinkMonitor.upLink(2, "eth0"));
+            sysctl.write("net/ipv4/conf/eth0/arp_ignore", "0");
+            sysctl.write("net/ipv4/conf/eth0/arp_announce", "0");
             addresses.add(IfAddress.of(2, address + "/24"));
             lan.node(name).addInterface("eth0", "lan", a);
             loop = new EventLoop("vrrp-" + name);
-            ScriptRunner runner = (argv, timeout, user) -> CompletableFuture.completedFuture(ScriptResult.exited(scriptExit.get()));
+            ScriptRunner runner = (argv, timeout, user) -> {
+                ran.add(List.copyOf(argv));
+                timeouts.put(argv.get(0), timeout);
+                return CompletableFuture.completedFuture(ScriptResult.exited(scriptExit.get()));
+            };
             engine = new VrrpEngine(this, loop, runner, Runnable::run, Path.of("/proc"),
                     (c, from, reason) -> events.add(name + " " + (c.group() ? "GROUP " : "") + c.name() + " " + from + "->" + c.state()));
         }
@@ -113,6 +124,11 @@ class VrrpEngineTest {
         @Override
         public Sysctl sysctl() {
             return sysctl;
+        }
+
+        @Override
+        public VipFilter vipFilter() {
+            return vipFilter;
         }
 
         /** Lets the VMAC interface the engine will create (index 3) carry addresses and adverts. */
@@ -183,7 +199,8 @@ class VrrpEngineTest {
     void syncGroupMembersMoveTogether() throws Exception {
         List<TrackBinding> chk = List.of(new TrackBinding("script", "chk", 0, false));
         try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
-            var group = List.of(new EngineSpec.SyncGroupSpec("G", List.of("VI_1", "VI_2"), NotifyCommands.NONE));
+            var group = List.of(new EngineSpec.SyncGroupSpec("G", List.of("VI_1", "VI_2"),
+                    new NotifyCommands(null, null, "/bin/group-fault", null, "/bin/group-any", null)));
             a.engine.apply(spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", chk),
                     instance("VI_2", 52, 150, "10.0.0.101", List.of())), group));
             b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of()),
@@ -194,6 +211,9 @@ class VrrpEngineTest {
             assertThat(a.state("VI_1")).isEqualTo("FAULT");
             assertThat(a.state("VI_2")).isEqualTo("FAULT");
             assertThat(events).contains("a GROUP G MASTER->FAULT");
+            await("group notify scripts", () -> a.ran.contains(List.of("/bin/group-any", "GROUP", "G", "FAULT", "150")));
+            assertThat(a.ran).contains(List.of("/bin/group-fault"));
+            assertThat(a.timeouts).containsEntry("/bin/group-fault", Duration.ofSeconds(30));
         }
     }
 
@@ -252,6 +272,26 @@ class VrrpEngineTest {
     }
 
     @Test
+    void withoutAcceptANonOwnerDropsTrafficToItsAddressesWhileItRuns() throws Exception {
+        try (Node a = new Node("a", "10.0.0.1")) {
+            InstanceSpec noAccept = instance("VI_1", 51, 150, "10.0.0.100", List.of()).withAccept(false);
+            a.engine.apply(spec(List.of(noAccept, instance("VI_2", 52, 255, "10.0.0.101", List.of()).withAccept(false),
+                    instance("VI_3", 53, 150, "10.0.0.102", List.of())), List.of()));
+            assertThat(a.vipFilter.dropped()).as("the owner (255) and accept mode are not filtered")
+                    .containsExactly(ip("10.0.0.100"));
+            a.engine.apply(spec(List.of(noAccept.withAddresses(List.of(new Vip(IfAddress.of(2, "10.0.0.110/24"), "eth0",
+                    true)), List.of(), List.of())), List.of()));
+            assertThat(a.vipFilter.dropped()).as("an in-place address change").containsExactly(ip("10.0.0.110"));
+            a.engine.apply(spec(List.of(noAccept.withAccept(true)), List.of()));
+            assertThat(a.vipFilter.dropped()).isEmpty();
+            a.engine.apply(spec(List.of(noAccept), List.of()));
+            assertThat(a.vipFilter.dropped()).containsExactly(ip("10.0.0.100"));
+            a.engine.apply(spec(List.of(), List.of()));
+            assertThat(a.vipFilter.dropped()).isEmpty();
+        }
+    }
+
+    @Test
     void useVmacPutsTheAddressOnAMacvlanAnnouncedWithTheVirtualMac() throws Exception {
         VmacSpec vmac = new VmacSpec("vrrp.51", MacAddress.vrrpIpv4(51), false);
         try (Node a = new Node("a", "10.0.0.1"); Node b = new Node("b", "10.0.0.2")) {
@@ -286,6 +326,8 @@ class VrrpEngineTest {
 
             a.engine.apply(spec(List.of(), List.of()));
             assertThat(a.linkControl.indexOf("vrrp.51")).isZero();
+            assertThat(a.sysctl.values()).as("the base interface's parameters restored").containsEntry(
+                    "net/ipv4/conf/eth0/arp_ignore", "0").containsEntry("net/ipv4/conf/eth0/arp_announce", "0");
             await("b takes over", () -> b.holds("10.0.0.100"));
         }
     }

@@ -146,5 +146,14 @@ class InstanceRunnerTest {
         assertThat(a.holds(FakeLan.ip("10.0.0.101"))).isTrue();
         assertThat(lan.transitions).hasSize(before);
         assertThat(InstanceUpdates.inPlace(spec, Specs.v2("VI_1", 150, "x"))).isFalse();
+        assertThat(InstanceUpdates.inPlace(spec, spec.withAccept(!spec.accept()))).as("accept mode").isTrue();
+        assertThat(InstanceUpdates.inPlace(spec, new InstanceSpec(spec.name(), spec.interfaceName(),
+                spec.interfaceIndex(), spec.family(), spec.version(), spec.vrid(), spec.priority(),
+                spec.advertIntervalCentis(), spec.preempt(), spec.preemptDelay(), spec.startAsMaster(), spec.authType(),
+                spec.authPass(), spec.vips(), spec.routes(), spec.rules(), spec.sourceAddress(), spec.unicastPeers(),
+                spec.unicastTtl(), spec.checkUnicastSrc(), spec.garp(), spec.skipCheckAdvAddr(), spec.lowerPrioNoAdvert(),
+                spec.higherPrioSendAdvert(), spec.strict(), spec.trackPrimary(), spec.tracked(), spec.notifyCommands(),
+                spec.notifyTimeout(), spec.vmac(), List.of(new dev.vigil.vrrp.packet.TtlRange(VIP, 1, 2)), spec.accept())))
+                .as("peer TTL ranges restart").isFalse();
     }
 }

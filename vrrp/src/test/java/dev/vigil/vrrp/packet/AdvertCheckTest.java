@@ -81,6 +81,21 @@ class AdvertCheckTest {
     }
 
     @Test
+    void aPeerTtlRangeDropsAdvertsOutsideItAndLeavesOtherPeersAlone() {
+        VrrpAdvert a = VrrpAdvert.v3(51, 100, 100, VIPS);
+        InetAddress other = ip("10.0.0.3");
+        AdvertCheck.Expectation e = new AdvertCheck.Expectation(3, 51, IpFamily.V4, 100, AuthType.NONE, null, VIPS,
+                false, false, List.of(PEER, other), true, List.of(new TtlRange(PEER, 250, 254)));
+        assertThat(receive(a, PEER, SELF, 250, e)).isEqualTo(Verdict.accept());
+        assertThat(receive(a, PEER, SELF, 254, e)).isEqualTo(Verdict.accept());
+        assertDrop(receive(a, PEER, SELF, 249, e), DropReason.TTL_OUT_OF_RANGE);
+        assertDrop(receive(a, PEER, SELF, 255, e), DropReason.TTL_OUT_OF_RANGE);
+        assertThat(receive(a, PEER, SELF, 255, e).detail()).contains("255").contains("250..254").contains("10.0.0.2");
+        assertThat(receive(a, other, SELF, 1, e)).as("no range for that peer").isEqualTo(Verdict.accept());
+        assertThatThrownBy(() -> new TtlRange(PEER, 10, 9)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void versionMustMatch() {
         assertDrop(multicast(VrrpAdvert.v2(51, 100, 1, AuthType.NONE, null, VIPS), V3), DropReason.VERSION_MISMATCH);
         assertDrop(multicast(VrrpAdvert.v3(51, 100, 100, VIPS), V2_PASS), DropReason.VERSION_MISMATCH);
