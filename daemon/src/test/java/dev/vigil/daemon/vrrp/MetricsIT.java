@@ -66,7 +66,7 @@ class MetricsIT {
         }
     }
 
-    private static double state(PromText m, String state) {
+    private static double stateValue(PromText m, String state) {
         return m.value("vigil_vrrp_state", "instance", "VI_1", "state", state);
     }
 
@@ -107,9 +107,9 @@ class MetricsIT {
 
             PromText a1 = metrics(lab, "10.79.0.1");
             PromText b1 = metrics(lab, "10.79.0.2");
-            assertThat(state(a1, "MASTER")).isEqualTo(1);
-            assertThat(state(a1, "BACKUP")).isZero();
-            assertThat(state(b1, "BACKUP")).isEqualTo(1);
+            assertThat(stateValue(a1, "MASTER")).isEqualTo(1);
+            assertThat(stateValue(a1, "BACKUP")).isZero();
+            assertThat(stateValue(b1, "BACKUP")).isEqualTo(1);
             assertThat(transitions(a1, "BACKUP", "MASTER")).isEqualTo(1);
             assertThat(transitions(b1, "BACKUP", "MASTER")).isZero();
             assertThat(a1.value("vigil_vrrp_priority", "instance", "VI_1")).isEqualTo(150);
@@ -128,9 +128,9 @@ class MetricsIT {
 
             PromText a2 = metrics(lab, "10.79.0.1");
             PromText b2 = metrics(lab, "10.79.0.2");
-            assertThat(state(a2, "BACKUP")).isEqualTo(1);
-            assertThat(state(a2, "MASTER")).isZero();
-            assertThat(state(b2, "MASTER")).isEqualTo(1);
+            assertThat(stateValue(a2, "BACKUP")).isEqualTo(1);
+            assertThat(stateValue(a2, "MASTER")).isZero();
+            assertThat(stateValue(b2, "MASTER")).isEqualTo(1);
             assertThat(transitions(a2, "MASTER", "BACKUP")).isEqualTo(1);
             assertThat(transitions(b2, "BACKUP", "MASTER")).isEqualTo(1);
             assertThat(a2.value("vigil_vrrp_priority", "instance", "VI_1")).isEqualTo(50);
