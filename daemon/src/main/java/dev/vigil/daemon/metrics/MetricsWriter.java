@@ -71,9 +71,24 @@ public final class MetricsWriter {
         return line(name + "_count", count, labels);
     }
 
-    /** Appends lines another writer (or a subsystem) produced, as they are. */
+    /**
+     * Appends lines another writer (or a subsystem) produced, as they are, after checking that none
+     * of their families ({@code # TYPE} lines) was written already.
+     *
+     * @throws IllegalStateException naming the family written twice; nothing is appended then
+     */
     public MetricsWriter raw(String text) {
         if (text != null && !text.isEmpty()) {
+            Set<String> theirs = new HashSet<>();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("# TYPE ")) {
+                    String name = line.substring(7).split(" ", 2)[0];
+                    if (families.contains(name) || !theirs.add(name)) {
+                        throw new IllegalStateException("metric family " + name + " written twice");
+                    }
+                }
+            }
+            families.addAll(theirs);
             out.append(text).append(text.endsWith("\n") ? "" : "\n");
         }
         family = null;

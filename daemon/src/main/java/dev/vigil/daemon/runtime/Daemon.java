@@ -279,7 +279,8 @@ public final class Daemon {
 
     /**
      * Prometheus text format 0.0.4: the daemon's own families (up, build info, start time, reloads),
-     * then each subsystem's lines as it wrote them.
+     * then each subsystem's lines as it wrote them. A subsystem whose lines fail, or repeat a
+     * family already written, is left out (and logged), so the text stays valid.
      */
     public String metrics() {
         MetricsWriter w = new MetricsWriter();
@@ -301,7 +302,7 @@ public final class Daemon {
             try {
                 w.raw(s.metrics());
             } catch (RuntimeException e) {
-                LOG.warn("{}: metrics failed: {}", s.name(), e.toString());
+                LOG.warn("{}: metrics left out: {}", s.name(), e.getMessage());
             }
         }
         return w.toString();

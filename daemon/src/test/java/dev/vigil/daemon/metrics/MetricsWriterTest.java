@@ -31,5 +31,9 @@ class MetricsWriterTest {
         assertThatThrownBy(() -> w.gauge("1y", "bad")).hasMessageContaining("bad metric name");
         assertThatThrownBy(() -> w.sample(1, "__name__", "x")).hasMessageContaining("bad label name");
         assertThatThrownBy(() -> new MetricsWriter().sample(1)).hasMessageContaining("before its family");
+        assertThatThrownBy(() -> w.raw("# HELP y Again.\n# TYPE y gauge\ny 2\n")).hasMessageContaining("y written twice");
+        assertThat(w.toString()).doesNotContain("y 2");
+        w.raw("# HELP z Z.\n# TYPE z gauge\nz 1\n");
+        assertThat(w.has("z")).isTrue();
     }
 }
