@@ -196,7 +196,8 @@ public final class LiveLab {
             String daemon = killed[i] ? "killed (kill -9, link cut)"
                     : daemons[i].alive() ? "vigil pid " + daemons[i].pid() : "exited (see " + daemons[i].logFile() + ")";
             String prio = inst == null ? "" : "priority " + inst.get("priority") + " (eff. " + inst.get("effective_priority") + ")";
-            boolean holds = holds(i);
+            // A killed node's eth0 keeps the VIP (kill -9 removes nothing) but its link is cut: it serves nobody.
+            boolean holds = !killed[i] && holds(i);
             lbs.add(new LiveView.Lb(LBS[i], daemon, inst == null ? (killed[i] ? "-" : "starting") : String.valueOf(inst.get("state")),
                     prio, holds));
             if (holds && status != null && ipvsCause.isEmpty()) {
