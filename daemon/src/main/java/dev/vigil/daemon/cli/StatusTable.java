@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * Renders the daemon's status object for people: a summary line, then per subsystem its scalar
  * values and a table for each list of rows. VRRP rows lead with instance, state, priority,
  * effective_priority, interface, vrid, vips (configured), vips_present (on an interface now) and
- * master; other keys follow in order of appearance. Columns holding nested objects (counters) are
+ * master; other keys follow in order of appearance (and rows of other tables keep their order). Columns holding nested objects (counters) are
  * left to {@code --json}.
  */
 public final class StatusTable {
@@ -123,6 +123,10 @@ public final class StatusTable {
             }
         }));
         List<String> columns = new ArrayList<>();
+        if (!seen.contains("instance")) {
+            columns.addAll(seen);
+            return columns;
+        }
         PREFERRED.stream().filter(seen::contains).forEach(columns::add);
         seen.stream().filter(k -> !PREFERRED.contains(k)).forEach(columns::add);
         return columns;
