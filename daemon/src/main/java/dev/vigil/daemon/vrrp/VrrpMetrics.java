@@ -21,7 +21,7 @@ final class VrrpMetrics {
 
     /**
      * @param instances   status rows: instance, state, priority, effective_priority, counters
-     * @param transitions per instance, the count per {@code FROM->TO}
+     * @param transitions per instance, the count per {@code FROM->TO}; instances not in {@code instances} are left out
      */
     static String render(List<Map<String, Object>> instances, Map<String, Map<String, Long>> transitions) {
         MetricsWriter w = new MetricsWriter();
@@ -35,7 +35,12 @@ final class VrrpMetrics {
         gauge(w, instances, "vigil_vrrp_effective_priority",
                 "Priority in effect after tracked scripts, interfaces, files and processes.", "effective_priority");
         w.counter("vigil_vrrp_transitions_total", "State transitions of an instance by from and to state.");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        instances.forEach(i -> names.add(name(i)));
         transitions.forEach((instance, byEdge) -> byEdge.forEach((edge, n) -> {
+            if (!names.contains(instance)) {
+                return; // an instance a reload removed
+            }
             String[] ft = edge.split("->", 2);
             w.sample(n, "instance", instance, "from", ft[0], "to", ft[1]);
         }));

@@ -28,7 +28,7 @@ class VrrpMetricsTest {
                 "garps_sent", 5L, "became_master", 1L, "dropped", Map.of("auth_failure", 2L, "bad_ttl", 1L));
         String text = VrrpMetrics.render(
                 List.of(row("VI_1", "MASTER", 150, 140, c1), row("VI \"2\"", "BACKUP", 100, 100, Map.of())),
-                Map.of("VI_1", Map.of("INIT->BACKUP", 1L, "BACKUP->MASTER", 1L)));
+                Map.of("VI_1", Map.of("INIT->BACKUP", 1L, "BACKUP->MASTER", 1L), "VI_gone", Map.of("MASTER->STOP", 1L)));
         PromText p = PromText.parse(text);
         assertThat(p.value("vigil_vrrp_state", "instance", "VI_1", "state", "MASTER")).isEqualTo(1);
         assertThat(p.value("vigil_vrrp_state", "instance", "VI_1", "state", "BACKUP")).isZero();
@@ -45,5 +45,6 @@ class VrrpMetricsTest {
         assertThat(p.value("vigil_vrrp_advert_send_errors_total", "instance", "VI_1")).isEqualTo(1);
         assertThat(p.value("vigil_vrrp_garps_sent_total", "instance", "VI_1")).isEqualTo(5);
         assertThat(p.value("vigil_vrrp_adverts_sent_total", "instance", "VI \"2\"")).isZero();
+        assertThat(p.samples("vigil_vrrp_transitions_total")).hasSize(2);
     }
 }
