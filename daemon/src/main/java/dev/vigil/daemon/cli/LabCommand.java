@@ -98,7 +98,11 @@ public final class LabCommand implements Callable<Integer> {
         } finally {
             keys.close();
             lab.close();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                return 130; // Ctrl-C or SIGTERM: the hook is cleaning up
+            }
         }
         out.println("lab removed (namespaces, daemons, files)");
         out.flush();
