@@ -208,6 +208,45 @@ class DaemonTest {
     }
 
     @Test
+    void aSubsystemRepeatingAFamilyIsLeftOutAndTheTextStaysValid() throws IOException {
+        Subsystem copycat = new Subsystem() {
+            @Override
+            public String name() {
+                return "copycat";
+            }
+
+            @Override
+            public void start(dev.vigil.conf.model.VigilConfig config) {
+            }
+
+            @Override
+            public ReloadOutcome reload(dev.vigil.conf.model.VigilConfig previous, dev.vigil.conf.model.VigilConfig next) {
+                return ReloadOutcome.applied(List.of());
+            }
+
+            @Override
+            public Map<String, Object> status() {
+                return Map.of();
+            }
+
+            @Override
+            public String metrics() {
+                return "# HELP vigil_up Again.\n# TYPE vigil_up gauge\nvigil_up 7\n";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Daemon d = daemon(file(VALID), ConfigCheck.NONE, copycat, new FakeSubsystem("vrrp", log));
+        d.start();
+        PromText m = PromText.parse(d.metrics());
+        assertThat(m.value("vigil_up")).isEqualTo(1);
+        assertThat(m.value("vigil_fake_vrrp_up", "subsystem", "vrrp")).isEqualTo(1);
+        d.stop();
+    }
+
+    @Test
     void subsystemNamesAreUnique() {
         assertThatThrownBy(() -> daemon(dir.resolve("x"), ConfigCheck.NONE, new FakeSubsystem("vrrp", log),
                 new FakeSubsystem("vrrp", log))).isInstanceOf(IllegalArgumentException.class);
