@@ -62,14 +62,14 @@ public final class LiveView {
         String master = holders.isEmpty() ? "none" : String.join("+", holders) + (holders.size() > 1 ? " (both hold the VIP!)" : "");
         b.append("master: ").append(master).append("   VIP ").append(LabConfigs.VIP).append('\n');
         for (Lb lb : f.lbs()) {
-            b.append(String.format(Locale.ROOT, "  %-4s %-28s %-7s %-24s%s%n", lb.name(), lb.daemon(), lb.state(),
-                    lb.priority(), lb.holdsVip() ? "holds the VIP" : ""));
+            b.append(String.format(Locale.ROOT, "  %-4s %-28s %-7s %-24s%s", lb.name(), lb.daemon(), lb.state(),
+                    lb.priority(), lb.holdsVip() ? "holds the VIP" : "").stripTrailing()).append('\n');
         }
         b.append("backends:\n");
         for (Backend be : f.backends()) {
-            b.append(String.format(Locale.ROOT, "  %-5s %-12s %-12s lab GET: %-5s%s%n", be.name(), be.address(),
+            b.append(String.format(Locale.ROOT, "  %-5s %-12s %-12s lab GET: %-5s%s", be.name(), be.address(),
                     be.running() ? "running" : "killed", be.answers() ? "up" : "DOWN",
-                    be.checker() == null ? "" : "  vigil checker: " + be.checker()));
+                    be.checker() == null ? "" : "  vigil checker: " + be.checker()).stripTrailing()).append('\n');
         }
         if (f.note() != null) {
             b.append("  (").append(f.note()).append(")\n");
