@@ -10,12 +10,14 @@ import java.util.stream.Collectors;
 /**
  * Renders the daemon's status object for people: a summary line, then per subsystem its scalar
  * values and a table for each list of rows. VRRP rows lead with instance, state, priority,
- * effective_priority, interface, vrid, vips and master; other keys follow in order of appearance.
+ * effective_priority, interface, vrid, vips (configured), vips_present (on an interface now) and
+ * master; other keys follow in order of appearance (and rows of other tables keep their order). Columns holding nested objects (counters) are
+ * left to {@code --json}.
  */
 public final class StatusTable {
     /** Column order of known row keys; any other key comes after these. */
     static final List<String> PREFERRED = List.of("instance", "state", "priority", "effective_priority",
-            "interface", "vrid", "vips", "master");
+            "interface", "vrid", "vips", "vips_present", "master");
 
     private StatusTable() {
     }
@@ -115,8 +117,16 @@ public final class StatusTable {
 
     private static List<String> columns(List<Map<?, ?>> rows) {
         LinkedHashSet<String> seen = new LinkedHashSet<>();
-        rows.forEach(r -> r.keySet().forEach(k -> seen.add(String.valueOf(k))));
+        rows.forEach(r -> r.forEach((k, v) -> {
+            if (!(v instanceof Map<?, ?>)) {
+                seen.add(String.valueOf(k));
+            }
+        }));
         List<String> columns = new ArrayList<>();
+        if (!seen.contains("instance")) {
+            columns.addAll(seen);
+            return columns;
+        }
         PREFERRED.stream().filter(seen::contains).forEach(columns::add);
         seen.stream().filter(k -> !PREFERRED.contains(k)).forEach(columns::add);
         return columns;

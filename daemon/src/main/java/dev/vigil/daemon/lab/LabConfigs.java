@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * The configuration files {@code vigil lab} writes for its two load-balancer nodes: YAML (as in
  * {@code conf/examples}) or keepalived.conf, one VRRPv3 instance (RFC 5798) holding the VIP and,
- * when the kernel has IPVS, an LVS-DR virtual server on it with the two real servers.
+ * when the kernel has IPVS, an LVS-DR virtual server on it with the real servers (TCP_CHECK each in
+ * the interactive lab).
  */
 public final class LabConfigs {
     /** The lab's addresses, in TEST-NET-1 (RFC 5737): nothing outside the lab's namespaces uses them. */
@@ -23,10 +24,15 @@ public final class LabConfigs {
      * @param priority    its VRRP priority
      * @param realServers the real servers' addresses, or empty for no virtual server
      */
-    public record Node(String routerId, int priority, java.util.List<String> realServers) {
+    public record Node(String routerId, int priority, java.util.List<String> realServers, boolean checks) {
         public Node {
             Objects.requireNonNull(routerId, "routerId");
             realServers = java.util.List.copyOf(realServers);
+        }
+
+        /** Real servers without health checks. */
+        public Node(String routerId, int priority, java.util.List<String> realServers) {
+            this(routerId, priority, realServers, false);
         }
     }
 
@@ -61,10 +67,16 @@ public final class LabConfigs {
                         protocol: TCP
                         lvs_sched: rr
                         lvs_method: DR
+                        delay_loop: 1
                         real_server:
                     """.formatted(VIP, HTTP_PORT));
-            node.realServers().forEach(rs -> b.append("          - ip: ").append(rs).append('\n')
-                    .append("            port: ").append(HTTP_PORT).append('\n'));
+            node.realServers().forEach(rs -> {
+                b.append("          - ip: ").append(rs).append('\n').append("            port: ").append(HTTP_PORT).append('\n');
+                if (node.checks()) {
+                    b.append("            checkers:\n              - type: TCP_CHECK\n                connect_timeout: 1\n")
+                            .append("                retry: 0\n");
+                }
+            });
         }
         return b.toString();
     }
@@ -90,9 +102,10 @@ public final class LabConfigs {
                 """.formatted(node.routerId(), node.routerId(), VRID, node.priority(), ADVERT_INT, VIP));
         if (!node.realServers().isEmpty()) {
             b.append("virtual_server ").append(VIP).append(' ').append(HTTP_PORT).append(" {\n")
-                    .append("    lvs_sched rr\n    lvs_method DR\n    protocol TCP\n");
+                    .append("    lvs_sched rr\n    lvs_method DR\n    protocol TCP\n    delay_loop 1\n");
             node.realServers().forEach(rs -> b.append("    real_server ").append(rs).append(' ').append(HTTP_PORT)
-                    .append(" {\n    }\n"));
+                    .append(node.checks() ? " {\n        TCP_CHECK {\n            connect_timeout 1\n            retry 0\n        }\n    }\n"
+                            : " {\n    }\n"));
             b.append("}\n");
         }
         return b.toString();

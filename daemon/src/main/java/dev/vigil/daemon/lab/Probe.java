@@ -84,6 +84,17 @@ public final class Probe implements AutoCloseable {
         return first;
     }
 
+    /** Replies received at or after {@code epochMicros} (microseconds since the epoch). */
+    public int repliesAfter(long epochMicros) {
+        int n = 0;
+        synchronized (replyMicros) {
+            for (int i = replyMicros.size() - 1; i >= 0 && replyMicros.get(i) >= epochMicros; i--) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The longest time between consecutive replies, counted from the {@code from}th reply on. */
     public Duration longestGap(int from) {
         long most = 0;

@@ -156,8 +156,56 @@ public final class LvsSubsystem implements Subsystem {
             m.put("ipvs", engine.counters());
             m.put("virtual_servers", engine.virtualServerRows());
             m.put("real_servers", engine.realServerRows());
+            List<LvsMetrics.KernelService> kernel = kernelServices();
+            m.put("ipvs_table", kernel == null ? List.of(Map.of("error", "cannot read the IPVS table")) : observed(kernel));
             return m;
         });
+    }
+
+    /** Vigil's view of the virtual servers and checkers, and the kernel's IPVS counters; empty without virtual servers. */
+    @Override
+    public String metrics() {
+        if (engine == null) {
+            return "";
+        }
+        return timers.call(() -> LvsMetrics.render(engine.virtualServerRows(), engine.realServerRows(),
+                engine.checkStatuses(), engine.counters(), kernelServices()));
+    }
+
+    /** The kernel's IPVS table as it is now: one row per destination (a service without any gets one row too). */
+    private static List<Map<String, Object>> observed(List<LvsMetrics.KernelService> kernel) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (LvsMetrics.KernelService k : kernel) {
+            if (k.destinations().isEmpty()) {
+                rows.add(row(k, null));
+            }
+            k.destinations().forEach(d -> rows.add(row(k, d)));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(LvsMetrics.KernelService k, dev.vigil.kernel.ipvs.Destination d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", k.service().key().describe());
+        m.put("scheduler", k.service().scheduler());
+        m.put("destination", d == null ? null : d.describe());
+        m.put("forward", d == null ? null : d.forward().toString());
+        m.put("weight", d == null ? null : d.weight());
+        m.put("active_conns", d == null ? null : d.activeConns());
+        m.put("inactive_conns", d == null ? null : d.inactiveConns());
+        m.put("conns", d == null ? k.service().stats().conns() : d.stats().conns());
+        return m;
+    }
+
+    /** The kernel's services and destinations with their counters, or null (logged) when the table cannot be read. */
+    private List<LvsMetrics.KernelService> kernelServices() {
+        try {
+            return table.listServices().stream()
+                    .map(s -> new LvsMetrics.KernelService(s, table.listDestinations(s))).toList();
+        } catch (RuntimeException e) {
+            LOG.warn("metrics: cannot read the IPVS table: {}", e.getMessage());
+            return null;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.vigil.conf.ConfigLoader;
 import dev.vigil.conf.Diagnostic;
 import dev.vigil.conf.LoadResult;
 import dev.vigil.conf.model.VigilConfig;
+import dev.vigil.daemon.metrics.MetricsWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -276,20 +277,38 @@ public final class Daemon {
         }
     }
 
-    /** Prometheus text: vigil_up, vigil_reloads_total{result}, then each subsystem's lines. */
+    /**
+     * Prometheus text format 0.0.4: the daemon's own families (up, build info, start time, reloads),
+     * then each subsystem's lines as it wrote them. A subsystem whose lines fail, or repeat a
+     * family already written, is left out (and logged), so the text stays valid.
+     */
     public String metrics() {
-        StringBuilder b = new StringBuilder();
-        b.append("# HELP vigil_up 1 while the daemon is running.\n# TYPE vigil_up gauge\n");
-        b.append("vigil_up ").append(running() ? 1 : 0).append('\n');
-        b.append("# HELP vigil_reloads_total Configuration reloads by result.\n# TYPE vigil_reloads_total counter\n");
-        b.append("vigil_reloads_total{result=\"applied\"} ").append(reloadsApplied.get()).append('\n');
-        b.append("vigil_reloads_total{result=\"refused\"} ").append(reloadsRefused.get()).append('\n');
+        MetricsWriter w = new MetricsWriter();
+        w.gauge("vigil_up", "1 while the daemon is running.").sample(running() ? 1 : 0);
+        w.gauge("vigil_build_info", "Always 1; the labels give the build.")
+                .sample(1, "version", BuildInfo.version(), "java", System.getProperty("java.version"));
+        w.gauge("vigil_process_start_time_seconds", "Start time of the process, seconds since the epoch.")
+                .sample(ProcessHandle.current().info().startInstant().map(Daemon::seconds).orElse(0.0));
+        w.gauge("vigil_start_time_seconds", "When the subsystems started, seconds since the epoch (0 before).")
+                .sample(startedAt == null ? 0 : seconds(startedAt));
+        w.counter("vigil_reloads_total", "Configuration reloads by result: applied or refused.");
+        w.sample(reloadsApplied.get(), "result", "applied").sample(reloadsRefused.get(), "result", "refused");
+        Map<String, Object> last = lastReload;
+        w.gauge("vigil_last_reload_success", "1 when the last reload was applied (or none was asked yet), 0 when refused.")
+                .sample(last == null || Boolean.TRUE.equals(last.get("ok")) ? 1 : 0);
+        w.gauge("vigil_last_reload_timestamp_seconds", "When the last reload was asked, seconds since the epoch (0: never).")
+                .sample(last == null ? 0 : seconds(Instant.parse((String) last.get("at"))));
         for (Subsystem s : subsystems) {
-            String m = s.metrics();
-            if (m != null && !m.isEmpty()) {
-                b.append(m).append(m.endsWith("\n") ? "" : "\n");
+            try {
+                w.raw(s.metrics());
+            } catch (RuntimeException e) {
+                LOG.warn("{}: metrics left out: {}", s.name(), e.getMessage());
             }
         }
-        return b.toString();
+        return w.toString();
+    }
+
+    private static double seconds(Instant t) {
+        return t.getEpochSecond() + t.getNano() / 1e9;
     }
 }

@@ -30,6 +30,8 @@ public final class VrrpSubsystem implements Subsystem {
     private ExecutorService io;
     private VrrpEngine engine;
     private final NotifyFifos fifos = new NotifyFifos();
+    /** Per instance, transitions counted by {@code FROM->TO}. */
+    private final Map<String, Map<String, Long>> transitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A VRRP subsystem whose state changes only go to the log. */
     public VrrpSubsystem() {
@@ -59,11 +61,19 @@ public final class VrrpSubsystem implements Subsystem {
         engine = new VrrpEngine(kernel, loop, scripts, io, Path.of("/proc"),
                 (change, from, reason) -> {
                     LOG.debug("{} {} {} -> {} ({})", change.kind(), change.name(), from, change.state(), reason);
+                    countTransition(change, from);
                     fifos.notify(change);
                     others.stateChanged(change, from, reason);
                 });
         List<String> changes = engine.apply(spec(config));
         LOG.info("VRRP: {}", changes.isEmpty() ? "no instances" : String.join(", ", changes));
+    }
+
+    private void countTransition(dev.vigil.vrrp.notify.StateChange change, String from) {
+        if (!change.group()) {
+            transitions.computeIfAbsent(change.name(), k -> new java.util.concurrent.ConcurrentSkipListMap<>())
+                    .merge(from + "->" + change.state(), 1L, Long::sum);
+        }
     }
 
     private EngineSpec spec(VigilConfig config) {
@@ -83,10 +93,21 @@ public final class VrrpSubsystem implements Subsystem {
         }
     }
 
+    /**
+     * Instances (desired VIPs in {@code vips}, the ones the kernel has now in {@code vips_present})
+     * and sync groups.
+     */
     @Override
     public Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("instances", engine == null ? List.of() : engine.status());
+        if (engine == null) {
+            m.put("instances", List.of());
+            return m;
+        }
+        List<Map<String, Object>> rows = engine.status();
+        ObservedVips.annotate(rows, engine.current());
+        m.put("instances", rows);
+        m.put("sync_groups", engine.syncGroups());
         return m;
     }
 
@@ -95,18 +116,7 @@ public final class VrrpSubsystem implements Subsystem {
         if (engine == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder();
-        sb.append("# TYPE vigil_vrrp_state gauge\n");
-        for (Map<String, Object> i : engine.status()) {
-            sb.append("vigil_vrrp_state{instance=\"").append(i.get("instance")).append("\",state=\"")
-                    .append(i.get("state")).append("\"} 1\n");
-        }
-        sb.append("# TYPE vigil_vrrp_effective_priority gauge\n");
-        for (Map<String, Object> i : engine.status()) {
-            sb.append("vigil_vrrp_effective_priority{instance=\"").append(i.get("instance")).append("\"} ")
-                    .append(i.get("effective_priority")).append('\n');
-        }
-        return sb.toString();
+        return VrrpMetrics.render(engine.status(), transitions);
     }
 
     @Override

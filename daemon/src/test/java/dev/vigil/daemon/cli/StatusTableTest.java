@@ -75,4 +75,32 @@ class StatusTableTest {
                   sorry: none
                 """);
     }
+
+    @Test
+    void observedVipsSyncGroupsAndRealServerWeightsAreColumnsAndCountersAreLeftToJson() {
+        Map<String, Object> vrrp = row("instances", List.of(
+                        row("instance", "VI_1", "state", "MASTER", "priority", 150, "effective_priority", 150,
+                                "interface", "eth0", "vrid", 51, "vips", List.of("192.0.2.10/24 dev eth0"),
+                                "master", "self", "counters", row("adverts_sent", 10), "sync_group", "G",
+                                "vips_present", List.of("192.0.2.10/24 dev eth0"))),
+                "sync_groups", List.of(row("sync_group", "G", "state", "MASTER", "members", List.of("VI_1=MASTER"))));
+        Map<String, Object> lvs = row("real_servers", List.of(
+                row("virtual_server", "TCP 192.0.2.10:80", "real_server", "10.0.0.11:80", "state", "down",
+                        "weight_configured", 3, "weight", 0, "in_ipvs", true, "checks", List.of("TCP_CHECK=down (refused)"))));
+        String text = StatusTable.render(row("subsystems", row("vrrp", vrrp, "lvs", lvs)));
+        assertThat(text).isEqualTo("""
+
+                vrrp
+                  instances:
+                  INSTANCE  STATE   PRIORITY  EFFECTIVE_PRIORITY  INTERFACE  VRID  VIPS                    VIPS_PRESENT            MASTER  SYNC_GROUP
+                  VI_1      MASTER  150       150                 eth0       51    192.0.2.10/24 dev eth0  192.0.2.10/24 dev eth0  self    G
+                  sync_groups:
+                  SYNC_GROUP  STATE   MEMBERS
+                  G           MASTER  VI_1=MASTER
+
+                lvs
+                  VIRTUAL_SERVER     REAL_SERVER   STATE  WEIGHT_CONFIGURED  WEIGHT  IN_IPVS  CHECKS
+                  TCP 192.0.2.10:80  10.0.0.11:80  down   3                  0       true     TCP_CHECK=down (refused)
+                """);
+    }
 }

@@ -13,6 +13,7 @@ import dev.vigil.plugin.check.CheckResult;
 import dev.vigil.plugin.check.HealthChecker;
 import dev.vigil.plugin.check.HealthCheckerFactory;
 import dev.vigil.vrrp.notify.StateChange;
+import dev.vigil.daemon.metrics.PromText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,12 +131,30 @@ class LvsSubsystemTest {
                     -A -t 10.0.0.1:80 -s rr
                     -a -t 10.0.0.1:80 -r 192.168.1.3:80 -m -w 0
                     """));
+            PromText m = PromText.parse(lvs.metrics());
+            String[] rs2 = {"virtual_server", "TCP 10.0.0.1:80", "real_server", "192.168.1.2:80"};
+            String[] rs3 = {"virtual_server", "TCP 10.0.0.1:80", "real_server", "192.168.1.3:80"};
+            assertThat(m.value("vigil_lvs_real_server_up", rs2)).isZero();
+            assertThat(m.value("vigil_lvs_real_server_configured_weight", rs2)).isEqualTo(2);
+            assertThat(m.value("vigil_lvs_real_server_in_ipvs", rs2)).isZero();
+            assertThat(m.value("vigil_lvs_real_server_in_ipvs", rs3)).as("inhibit_on_failure").isEqualTo(1);
+            assertThat(m.value("vigil_lvs_real_server_weight", rs3)).isZero();
+            assertThat(m.value("vigil_lvs_check_failures_total",
+                    "virtual_server", "TCP 10.0.0.1:80", "real_server", "192.168.1.2:80", "checker", "TCP_CHECK")).isPositive();
+            assertThat(m.value("vigil_lvs_check_duration_seconds_count", "checker", "TCP_CHECK")).isPositive();
+            assertThat(m.value("vigil_ipvs_destination_weight", "service", "TCP 10.0.0.1:80",
+                    "destination", "192.168.1.3:80")).isZero();
+            assertThat(m.value("vigil_ipvs_service_connections_total", "service", "TCP 10.0.0.1:80")).isZero();
+            assertThat(m.value("vigil_lvs_ipvs_writes_total")).isPositive();
             down.clear();
             await(() -> IpvsadmSave.save(table).contains("-r 192.168.1.2:80 -m -w 2")
                     && IpvsadmSave.save(table).contains("-r 192.168.1.3:80 -m -w 1"));
             assertThat(lvs.reload(r.config(), r.config()).messages()).containsExactly("no change");
             Map<String, Object> status = lvs.status();
             assertThat((List<?>) status.get("real_servers")).hasSize(2);
+            assertThat((List<?>) status.get("ipvs_table")).as("observed in the table").hasSize(2);
+            assertThat(PromText.parse(lvs.metrics()).value("vigil_lvs_real_server_weight",
+                    "virtual_server", "TCP 10.0.0.1:80", "real_server", "192.168.1.2:80")).isEqualTo(2);
             states.stateChanged(new StateChange(false, "VI_1", StateChange.MASTER, 100), "BACKUP", "test");
         } finally {
             lvs.close();

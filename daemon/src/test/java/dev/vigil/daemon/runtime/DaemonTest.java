@@ -2,6 +2,7 @@ package dev.vigil.daemon.runtime;
 
 import dev.vigil.conf.ConfigLoader;
 import dev.vigil.conf.model.VigilConfig;
+import dev.vigil.daemon.metrics.PromText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,9 @@ class DaemonTest {
         assertThat(d.config().orElseThrow()).isSameAs(before);
         assertThat(d.metrics()).contains("vigil_reloads_total{result=\"refused\"} 1\n")
                 .contains("vigil_reloads_total{result=\"applied\"} 0\n");
+        PromText m = PromText.parse(d.metrics());
+        assertThat(m.value("vigil_last_reload_success")).isZero();
+        assertThat(m.value("vigil_last_reload_timestamp_seconds")).isGreaterThan(1.7e9);
     }
 
     @Test
@@ -191,9 +195,55 @@ class DaemonTest {
                 .containsEntry("pid", ProcessHandle.current().pid());
         assertThat((Map<String, Object>) status.get("subsystems")).containsOnlyKeys("vrrp");
         assertThat(d.metrics()).startsWith("# HELP vigil_up").contains("vigil_up 1\n")
-                .endsWith("vigil_fake_up{subsystem=\"vrrp\"} 1\n");
+                .endsWith("vigil_fake_vrrp_up{subsystem=\"vrrp\"} 1\n");
+        PromText m = PromText.parse(d.metrics());
+        assertThat(m.value("vigil_build_info", "version", BuildInfo.version(), "java", System.getProperty("java.version")))
+                .isEqualTo(1);
+        assertThat(m.value("vigil_start_time_seconds")).isGreaterThan(1.7e9);
+        assertThat(m.value("vigil_process_start_time_seconds")).isGreaterThan(1.7e9);
+        assertThat(m.value("vigil_last_reload_success")).isEqualTo(1);
+        assertThat(m.value("vigil_last_reload_timestamp_seconds")).isZero();
         d.stop();
-        assertThat(d.metrics()).contains("vigil_up 0\n");
+        assertThat(PromText.parse(d.metrics()).value("vigil_up")).isZero();
+    }
+
+    @Test
+    void aSubsystemRepeatingAFamilyIsLeftOutAndTheTextStaysValid() throws IOException {
+        Subsystem copycat = new Subsystem() {
+            @Override
+            public String name() {
+                return "copycat";
+            }
+
+            @Override
+            public void start(dev.vigil.conf.model.VigilConfig config) {
+            }
+
+            @Override
+            public ReloadOutcome reload(dev.vigil.conf.model.VigilConfig previous, dev.vigil.conf.model.VigilConfig next) {
+                return ReloadOutcome.applied(List.of());
+            }
+
+            @Override
+            public Map<String, Object> status() {
+                return Map.of();
+            }
+
+            @Override
+            public String metrics() {
+                return "# HELP vigil_up Again.\n# TYPE vigil_up gauge\nvigil_up 7\n";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Daemon d = daemon(file(VALID), ConfigCheck.NONE, copycat, new FakeSubsystem("vrrp", log));
+        d.start();
+        PromText m = PromText.parse(d.metrics());
+        assertThat(m.value("vigil_up")).isEqualTo(1);
+        assertThat(m.value("vigil_fake_vrrp_up", "subsystem", "vrrp")).isEqualTo(1);
+        d.stop();
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class FakeSubsystem implements Subsystem {
 
     @Override
     public String metrics() {
-        return "vigil_fake_up{subsystem=\"" + name + "\"} 1\n";
+        return "# HELP vigil_fake_" + name + "_up A fake subsystem's line.\n# TYPE vigil_fake_" + name + "_up gauge\n"
+                + "vigil_fake_" + name + "_up{subsystem=\"" + name + "\"} 1\n";
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class CheckRunner implements AutoCloseable {
     private LoopTimers.Cancellable deadline;
     private String lastMessage = "not checked yet";
     private long attempts, failures, threw, timeouts, late, skipped;
+    private final CheckLatency latency = new CheckLatency();
 
     /**
      * @param initiallyUp the state before any attempt (keepalived: down with {@code alpha})
@@ -98,6 +99,11 @@ public final class CheckRunner implements AutoCloseable {
 
     public CheckCounters counters() {
         return new CheckCounters(attempts, failures, threw, timeouts, late, skipped);
+    }
+
+    /** The durations the checker reported for the results that arrived in time. */
+    public CheckLatency.Snapshot latency() {
+        return latency.snapshot();
     }
 
     private void schedule(Duration delay) {
@@ -174,8 +180,10 @@ public final class CheckRunner implements AutoCloseable {
             LOG.warn("{} {}: check failed with {}", plan.realServer(), plan.type(), why);
             failed("checker error: " + why);
         } else if (result.healthy()) {
+            latency.observe(result.duration().toNanos() / 1e9);
             succeeded(result);
         } else {
+            latency.observe(result.duration().toNanos() / 1e9);
             failed(result.message());
         }
     }

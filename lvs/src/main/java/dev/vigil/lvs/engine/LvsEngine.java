@@ -166,6 +166,11 @@ public final class LvsEngine implements AutoCloseable {
         return running.values().stream().flatMap(r -> r.realServerRows().stream()).toList();
     }
 
+    /** Every checker of every real server, for metrics. */
+    public List<CheckStatus> checkStatuses() {
+        return running.values().stream().flatMap(r -> r.checkStatuses().stream()).toList();
+    }
+
     /** Reconcile passes, IPVS writes and refused writes since start. */
     public Map<String, Long> counters() {
         return Map.of("reconciles", reconciles, "writes", writes, "write_failures", writeFailures);

@@ -115,6 +115,7 @@ final class VirtualServerRuntime implements AutoCloseable {
     }
 
     List<Map<String, Object>> realServerRows() {
+        List<dev.vigil.kernel.ipvs.Destination> inTable = state.desired().destinations();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < plan.spec().realServers().size(); i++) {
             RealServerSpec rs = plan.spec().realServers().get(i);
@@ -122,7 +123,11 @@ final class VirtualServerRuntime implements AutoCloseable {
             m.put("virtual_server", plan.name());
             m.put("real_server", rs.name());
             m.put("state", state.isUp(i) ? "up" : "down");
-            m.put("weight", rs.destination().weight());
+            m.put("weight_configured", rs.destination().weight());
+            var wanted = inTable.stream().filter(d -> d.address().equals(rs.destination().address())
+                    && d.port() == rs.destination().port()).findFirst();
+            m.put("weight", wanted.map(d -> (Object) d.weight()).orElse(null));
+            m.put("in_ipvs", wanted.isPresent());
             List<String> checkText = new ArrayList<>();
             long faults = 0;
             for (CheckRunner r : checks.get(i).runners()) {
@@ -134,6 +139,18 @@ final class VirtualServerRuntime implements AutoCloseable {
             rows.add(m);
         }
         return rows;
+    }
+
+    /** Every checker of every real server. */
+    List<CheckStatus> checkStatuses() {
+        List<CheckStatus> all = new ArrayList<>();
+        for (int i = 0; i < plan.spec().realServers().size(); i++) {
+            String rs = plan.spec().realServers().get(i).name();
+            for (CheckRunner r : checks.get(i).runners()) {
+                all.add(new CheckStatus(plan.name(), rs, r.plan().type(), r.up(), r.counters(), r.latency()));
+            }
+        }
+        return all;
     }
 
     @Override

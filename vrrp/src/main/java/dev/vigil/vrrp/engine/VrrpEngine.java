@@ -165,6 +165,22 @@ public final class VrrpEngine implements AutoCloseable {
         }).toList());
     }
 
+    /** Every sync group as {@code vigil status} shows it: name, state and its members with their states. */
+    public List<Map<String, Object>> syncGroups() {
+        return onLoop(() -> new java.util.LinkedHashSet<>(groupOf.values()).stream().map(g -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sync_group", g.name());
+            m.put("state", g.state().name());
+            List<String> members = new ArrayList<>();
+            groupSpecs.get(g.name()).members().forEach(member -> {
+                InstanceRunner r = instances.get(member);
+                members.add(member + "=" + (r == null ? "-" : r.status().get("state")));
+            });
+            m.put("members", members);
+            return m;
+        }).toList());
+    }
+
     /** The spec last applied. */
     public EngineSpec current() {
         return current;

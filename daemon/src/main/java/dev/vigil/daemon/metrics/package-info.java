@@ -1,0 +1,2 @@
+/** Prometheus text exposition format 0.0.4: the writer every subsystem's {@code metrics()} uses. */
+package dev.vigil.daemon.metrics;
