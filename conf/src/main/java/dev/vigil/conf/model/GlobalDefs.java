@@ -17,10 +17,13 @@ public record GlobalDefs(
         @Doc("Send e-mail alerts for every state change.") boolean smtpAlert,
         @Doc("Send e-mail alerts for VRRP state changes; smtp_alert when unset.") Boolean smtpAlertVrrp,
         @Doc("Send e-mail alerts for checker state changes; smtp_alert when unset.") Boolean smtpAlertChecker,
-        @Doc(value = "FIFO (or file) that gets a line for every VRRP state change (checker lines not yet).", keepalived = "notify_fifo PATH")
+        @Doc(value = "FIFO (or file) that gets a line for every VRRP state change and every real server and quorum change.",
+                keepalived = "notify_fifo PATH")
         String notifyFifo,
         @Doc(value = "FIFO (or file) that gets a line for every VRRP state change.", keepalived = "vrrp_notify_fifo PATH")
         String vrrpNotifyFifo,
+        @Doc(value = "FIFO (or file) that gets a line for every real server and quorum change.", keepalived = "lvs_notify_fifo PATH")
+        String lvsNotifyFifo,
         @Doc("Strict RFC compliance: no unicast, no authentication, no_accept.") boolean vrrpStrict,
         @Default("2") @Range(min = 2, max = 3) @Doc("Default VRRP version of instances.") int vrrpVersion,
         @Default("224.0.0.18") @Doc("IPv4 multicast group of adverts.") IpAddress vrrpMcastGroup4,
