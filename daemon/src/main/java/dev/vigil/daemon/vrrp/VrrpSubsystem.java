@@ -77,6 +77,7 @@ public final class VrrpSubsystem implements Subsystem {
 
     private EngineSpec spec(VigilConfig config) {
         fifos.configure(config.globalDefs());
+        engine.notifyUser(config.globalDefs().scriptUser());
         EngineSpecs.warnings(config).forEach(w -> LOG.warn("{}", w));
         return EngineSpecs.of(config, kernel.links()::indexOf);
     }
