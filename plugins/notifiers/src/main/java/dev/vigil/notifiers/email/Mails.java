@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * keepalived's alert mails: subject and body per event, and the message text (headers {@code Date},
- * {@code From}, {@code Subject}, {@code X-Mailer: Keepalived}, {@code To}). Only the changes keepalived
+ * {@code From}, {@code Subject}, {@code X-Mailer: Keepalived}, {@code To} with the recipients on one
+ * line, comma-separated, as keepalived 2.2.7 writes them). Only the changes keepalived
  * mails about make a mail: an instance or group entering MASTER, BACKUP or FAULT, a real server up
  * or down, a virtual server's quorum gained or lost.
  */
@@ -72,11 +73,7 @@ public final class Mails {
         m.append("From: ").append(s.from()).append("\r\n");
         m.append("Subject: ").append(a.subject()).append("\r\n");
         m.append("X-Mailer: Keepalived\r\n");
-        m.append("To:");
-        for (int i = 0; i < s.to().size(); i++) {
-            m.append(i == 0 ? " " : ",\r\n ").append(s.to().get(i));
-        }
-        m.append("\r\n\r\n");
+        m.append("To: ").append(String.join(", ", s.to())).append("\r\n\r\n");
         for (String line : a.body().split("\r?\n", -1)) {
             m.append(line.startsWith(".") ? "." : "").append(line).append("\r\n");
         }

@@ -41,7 +41,7 @@ class EmailNotifierTest {
             assertThat(d.get(5)).matches("Date: \\w{3}, \\d{2} \\w{3} 2026 \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}");
             assertThat(d.subList(6, d.size())).containsExactly("From: lb1@example.com",
                     "Subject: [LB1] VRRP Instance VI_1 - Entering MASTER state", "X-Mailer: Keepalived",
-                    "To: ops@example.com,", " noc@example.com", "",
+                    "To: ops@example.com, noc@example.com", "",
                     "=> VRRP Instance is now owning VRRP VIPs <=", ".", "QUIT");
         }
     }
