@@ -17,10 +17,13 @@ public record GlobalDefs(
         @Doc("Send e-mail alerts for every state change.") boolean smtpAlert,
         @Doc("Send e-mail alerts for VRRP state changes; smtp_alert when unset.") Boolean smtpAlertVrrp,
         @Doc("Send e-mail alerts for checker state changes; smtp_alert when unset.") Boolean smtpAlertChecker,
-        @Doc(value = "FIFO (or file) that gets a line for every VRRP state change (checker lines not yet).", keepalived = "notify_fifo PATH")
+        @Doc(value = "FIFO (or file) that gets a line for every VRRP state change and every real server and quorum change.",
+                keepalived = "notify_fifo PATH")
         String notifyFifo,
         @Doc(value = "FIFO (or file) that gets a line for every VRRP state change.", keepalived = "vrrp_notify_fifo PATH")
         String vrrpNotifyFifo,
+        @Doc(value = "FIFO (or file) that gets a line for every real server and quorum change.", keepalived = "lvs_notify_fifo PATH")
+        String lvsNotifyFifo,
         @Doc("Strict RFC compliance for every instance: authentication, preempt_delay, state MASTER below priority 255,"
                 + " accept with VRRPv2, higher_prio_send_advert and vmac_xmit_base are reset with a warning, and only the"
                 + " address owner accepts packets to its VIPs unless accept is set.") boolean vrrpStrict,

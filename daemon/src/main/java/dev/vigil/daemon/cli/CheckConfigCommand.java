@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code vigil check-config -f FILE}: loads and validates a configuration without touching the kernel. */
@@ -39,6 +40,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().forEach(err::println);
         long errors = result.errors().size();
+        if (errors == 0) {
+            // enable_script_security: scripts run as root must not be changeable by anyone else.
+            List<String> unsafe = dev.vigil.daemon.runtime.ScriptSecurity.system().problems(result.config());
+            unsafe.forEach(p -> err.println("error: " + p));
+            errors += unsafe.size();
+        }
         if (errors > 0) {
             err.println("vigil check-config: " + file + ": " + errors + (errors == 1 ? " error" : " errors"));
         } else {

@@ -20,7 +20,11 @@ public final class VigilCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** The configured command line: {@code run} drives plugin notifiers, VRRP and LVS, in that order. */
+    /**
+     * The configured command line: {@code run} drives plugin notifiers, VRRP and LVS, in that order;
+     * VRRP state changes go to LVS and the notifiers, health transitions to the notifiers and the
+     * notify FIFOs.
+     */
     public static CommandLine commandLine() {
         return commandLine(VigilCommand::subsystems, HostChecks.system());
     }
@@ -30,9 +34,11 @@ public final class VigilCommand implements Runnable {
         dev.vigil.daemon.plugin.PluginHost plugins = dev.vigil.daemon.plugin.PluginHost.load(
                 PluginDirs.resolve(settings.pluginsDirectory()));
         dev.vigil.daemon.lvs.VrrpStates states = new dev.vigil.daemon.lvs.VrrpStates();
-        return java.util.List.of(new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states),
-                new dev.vigil.daemon.vrrp.VrrpSubsystem(states),
-                new dev.vigil.daemon.lvs.LvsSubsystem(plugins, states));
+        dev.vigil.daemon.lvs.CheckerStates checkers = new dev.vigil.daemon.lvs.CheckerStates();
+        dev.vigil.daemon.vrrp.VrrpSubsystem vrrp = new dev.vigil.daemon.vrrp.VrrpSubsystem(states);
+        checkers.subscribe(vrrp.checkerFifos());
+        return java.util.List.of(new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states, checkers), vrrp,
+                new dev.vigil.daemon.lvs.LvsSubsystem(plugins, states, checkers));
     }
 
     /**

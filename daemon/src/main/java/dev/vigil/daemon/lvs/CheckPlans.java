@@ -28,6 +28,11 @@ final class CheckPlans {
     }
 
     static CheckPlan of(Section checker, RealServer rs, VirtualServer vs, Destination dest) {
+        return of(checker, rs, vs, dest, null);
+    }
+
+    /** @param scriptUser keepalived's {@code script_user}: a MISC_CHECK without its own {@code user} runs as it */
+    static CheckPlan of(Section checker, RealServer rs, VirtualServer vs, Destination dest, String scriptUser) {
         CheckSettings r = rs.check();
         CheckSettings v = vs.check();
         Duration delayLoop = first(seconds(checker, "delay_loop"), r.delayLoop(), v.delayLoop(), CheckTiming.DEFAULTS.delayLoop());
@@ -49,8 +54,13 @@ final class CheckPlans {
         Optional<InetSocketAddress> bind = text(checker, "bindto").map(a -> new InetSocketAddress(IpAddresses.parse(a),
                 integer(checker, "bind_port").map(Long::intValue).orElse(0)));
         int fwmark = integer(checker, "fwmark").map(Long::intValue).orElse(0);
-        return new CheckPlan(PluginSections.of(checker, CheckKeys.SHARED), timing, new InetSocketAddress(ip, port), bind,
-                fwmark, dest.describe());
+        dev.vigil.plugin.Section section = PluginSections.of(checker, CheckKeys.SHARED);
+        if (checker.type().equals("MISC_CHECK") && scriptUser != null && section.setting("user").isEmpty()) {
+            java.util.Map<String, dev.vigil.plugin.Section.Setting> settings = new java.util.LinkedHashMap<>(section.settings());
+            settings.put("user", new dev.vigil.plugin.Section.Setting("user", scriptUser, section.location()));
+            section = new dev.vigil.plugin.Section(section.type(), section.location(), settings);
+        }
+        return new CheckPlan(section, timing, new InetSocketAddress(ip, port), bind, fwmark, dest.describe());
     }
 
     @SafeVarargs

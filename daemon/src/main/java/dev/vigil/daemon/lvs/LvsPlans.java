@@ -67,7 +67,7 @@ public final class LvsPlans {
             boolean inhibit = rs.inhibitOnFailure() == null ? vs.inhibitOnFailure() : rs.inhibitOnFailure();
             specs.add(new RealServerSpec(d, inhibit));
             Destination checked = Destination.of(address, port, method, rs.weight());
-            List<CheckPlan> checks = rs.checkers().stream().map(c -> CheckPlans.of(c, rs, vs, checked)).toList();
+            List<CheckPlan> checks = rs.checkers().stream().map(c -> CheckPlans.of(c, rs, vs, checked, config.globalDefs().scriptUser())).toList();
             rsPlans.add(new RealServerPlan(checks, rs.notifyUp(), rs.notifyDown()));
         }
         Optional<Destination> sorry = Optional.ofNullable(vs.sorryServer()).map(s -> Destination.of(

@@ -41,6 +41,8 @@ public final class LvsSubsystem implements Subsystem {
     private final PluginHost plugins;
     private final VrrpStates vrrp;
     private final Supplier<IpvsTable> tables;
+    private final LvsEvents checkers;
+    private volatile CheckerLabels labels = CheckerLabels.EMPTY;
     private final Map<String, String> instanceStates = new HashMap<>();
     private final EngineListener listener = this::vrrpChanged;
     private IpvsTable table;
@@ -55,11 +57,26 @@ public final class LvsSubsystem implements Subsystem {
         this(plugins, vrrp, NetlinkIpvs::open);
     }
 
+    /** LVS whose health transitions also go to {@code checkers}, with keepalived's names. */
+    public LvsSubsystem(PluginHost plugins, VrrpStates vrrp, LvsEvents checkers) {
+        this(plugins, vrrp, NetlinkIpvs::open, checkers);
+    }
+
     /** @param tables opens the IPVS table, the first time one is needed */
     public LvsSubsystem(PluginHost plugins, VrrpStates vrrp, Supplier<IpvsTable> tables) {
+        this(plugins, vrrp, tables, LvsEvents.NONE);
+    }
+
+    /**
+     * @param tables   opens the IPVS table, the first time one is needed
+     * @param checkers hears real server and quorum transitions, named as keepalived names them
+     *                 ({@link CheckerLabels}); called on the LVS loop
+     */
+    public LvsSubsystem(PluginHost plugins, VrrpStates vrrp, Supplier<IpvsTable> tables, LvsEvents checkers) {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.vrrp = Objects.requireNonNull(vrrp, "vrrp");
         this.tables = Objects.requireNonNull(tables, "tables");
+        this.checkers = Objects.requireNonNull(checkers, "checkers");
     }
 
     @Override
@@ -81,6 +98,7 @@ public final class LvsSubsystem implements Subsystem {
 
     private List<String> apply(VigilConfig config) {
         current = config;
+        labels = CheckerLabels.of(config);
         if (engine == null && !needsIpvs(config)) {
             return List.of();
         }
@@ -100,7 +118,7 @@ public final class LvsSubsystem implements Subsystem {
         String routerId = config.globalDefs().routerId();
         node = routerId != null ? routerId : hostName();
         engine = new LvsEngine(table, timers, Clock.systemUTC(), this::checker,
-                new ProcessScripts(runner, config.globalDefs().scriptUser()), new LoggingEvents(),
+                new ProcessScripts(runner, config.globalDefs().scriptUser()), new NamedEvents(),
                 bound -> ThreadLocalRandom.current().nextLong(bound + 1));
     }
 
@@ -228,16 +246,20 @@ public final class LvsSubsystem implements Subsystem {
         }
     }
 
-    /** Health transitions in the log. */
-    private static final class LoggingEvents implements LvsEvents {
+    /** Health transitions in the log, then to {@link #checkers} with keepalived's names. */
+    private final class NamedEvents implements LvsEvents {
         @Override
         public void realServer(String virtualServer, String realServer, boolean up, String reason) {
             LOG.info("{}: real server {} {} ({})", virtualServer, realServer, up ? "up" : "down", reason);
+            CheckerLabels l = labels;
+            checkers.realServer(l.virtualServerLabel(virtualServer), l.realServerLabel(virtualServer, realServer), up,
+                    reason);
         }
 
         @Override
         public void quorum(String virtualServer, boolean up, int liveWeight) {
             LOG.info("{}: quorum {} (live weight {})", virtualServer, up ? "gained" : "lost", liveWeight);
+            checkers.quorum(labels.virtualServerLabel(virtualServer), up, liveWeight);
         }
     }
 }

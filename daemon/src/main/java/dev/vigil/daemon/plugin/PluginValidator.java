@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * A plugin factory's {@code validate} as the configuration loader's {@link SectionValidator}: its
  * problems become diagnostics at their {@code FILE:LINE:COL}. For checkers the shared keys are
- * checked by the host ({@link CheckKeys}) and removed before the plugin sees the section.
+ * checked by the host ({@link CheckKeys}) and removed before the plugin sees the section; so are
+ * the notifiers' ({@link NotifierKeys}).
  */
 public final class PluginValidator implements SectionValidator {
     private final SectionKind kind;
@@ -40,12 +41,14 @@ public final class PluginValidator implements SectionValidator {
 
     @Override
     public void validate(Section section, Diagnostics diagnostics) {
-        Set<String> skip = kind == SectionKind.CHECKER ? CheckKeys.SHARED : Set.of();
-        if (kind == SectionKind.CHECKER) {
+        Set<String> skip = kind == SectionKind.CHECKER ? CheckKeys.SHARED
+                : kind == SectionKind.NOTIFIER ? NotifierKeys.SHARED : Set.of();
+        if (!skip.isEmpty()) {
             List<MapNode.Entry> shared = section.params().entries().stream()
-                    .filter(e -> CheckKeys.SHARED.contains(e.key())).toList();
-            CheckKeys.schema(type).validate(new Section(type, new MapNode(shared, section.params().position()),
-                    section.position()), diagnostics);
+                    .filter(e -> skip.contains(e.key())).toList();
+            (kind == SectionKind.CHECKER ? CheckKeys.schema(type) : NotifierKeys.schema(type))
+                    .validate(new Section(type, new MapNode(shared, section.params().position()), section.position()),
+                            diagnostics);
         }
         List<ConfigProblem> problems;
         try {

@@ -12,4 +12,15 @@ public interface ConfigCheck {
 
     /** Every problem found, each a sentence naming where it was configured; empty when none. */
     List<String> problems(VigilConfig config);
+
+    /** The problems of every one of {@code checks}, in order. */
+    static ConfigCheck all(ConfigCheck... checks) {
+        return config -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (ConfigCheck c : checks) {
+                out.addAll(c.problems(config));
+            }
+            return out;
+        };
+    }
 }

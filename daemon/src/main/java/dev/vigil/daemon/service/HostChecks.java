@@ -3,6 +3,7 @@ package dev.vigil.daemon.service;
 import dev.vigil.daemon.runtime.Capabilities;
 import dev.vigil.daemon.runtime.ConfigCheck;
 import dev.vigil.daemon.runtime.InterfaceCheck;
+import dev.vigil.daemon.runtime.ScriptSecurity;
 
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,11 @@ public record HostChecks(Supplier<List<String>> missingCapabilities, ConfigCheck
         Objects.requireNonNull(config, "config");
     }
 
-    /** The real host: CapEff of /proc/self/status, interfaces in /sys/class/net. */
+    /**
+     * The real host: CapEff of /proc/self/status, interfaces in /sys/class/net, and scripts'
+     * ownership and permissions under enable_script_security.
+     */
     public static HostChecks system() {
-        return new HostChecks(Capabilities::missing, InterfaceCheck.sysfs());
+        return new HostChecks(Capabilities::missing, ConfigCheck.all(InterfaceCheck.sysfs(), ScriptSecurity.system()));
     }
 }

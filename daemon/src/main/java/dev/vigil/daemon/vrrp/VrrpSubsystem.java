@@ -48,6 +48,15 @@ public final class VrrpSubsystem implements Subsystem {
         return "vrrp";
     }
 
+    /**
+     * keepalived's notify FIFOs as a listener of health transitions: {@code notify_fifo} and
+     * {@code lvs_notify_fifo} get the checker lines ({@code RS ...}, {@code VS ...}) in the same
+     * stream as the VRRP lines. Non-blocking.
+     */
+    public dev.vigil.lvs.engine.LvsEvents checkerFifos() {
+        return fifos;
+    }
+
     @Override
     public void start(VigilConfig config) {
         kernel = RealKernelPorts.open();
@@ -78,6 +87,7 @@ public final class VrrpSubsystem implements Subsystem {
 
     private EngineSpec spec(VigilConfig config) {
         fifos.configure(config.globalDefs());
+        engine.notifyUser(config.globalDefs().scriptUser());
         EngineSpecs.warnings(config).forEach(w -> LOG.warn("{}", w));
         return EngineSpecs.of(config, kernel.links()::indexOf);
     }

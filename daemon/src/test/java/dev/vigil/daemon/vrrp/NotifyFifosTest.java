@@ -48,4 +48,23 @@ class NotifyFifosTest {
             assertThat(Files.readAllLines(vrrp)).hasSize(1);
         }
     }
+
+    @Test
+    void checkerLinesGoToNotifyFifoAndLvsNotifyFifoButNotVrrpNotifyFifo() throws Exception {
+        Path all = dir.resolve("all.fifo");
+        Path vrrp = dir.resolve("vrrp.fifo");
+        Path lvs = dir.resolve("lvs.fifo");
+        try (NotifyFifos fifos = new NotifyFifos()) {
+            fifos.configure(globals("global_defs:\n  notify_fifo: " + all + "\n  vrrp_notify_fifo: " + vrrp
+                    + "\n  lvs_notify_fifo: " + lvs + "\n"));
+            fifos.notify(new StateChange(false, "VI_1", StateChange.MASTER, 150));
+            fifos.realServer("[10.0.0.1]:tcp:80", "[192.168.1.2]:tcp:80", false, "refused");
+            fifos.quorum("[10.0.0.1]:tcp:80", false, 0);
+            assertThat(awaitLines(all, 3)).containsExactly("INSTANCE \"VI_1\" MASTER 150",
+                    "RS [192.168.1.2]:tcp:80 [10.0.0.1]:tcp:80 DOWN", "VS [10.0.0.1]:tcp:80 DOWN");
+            assertThat(awaitLines(lvs, 2)).containsExactly("RS [192.168.1.2]:tcp:80 [10.0.0.1]:tcp:80 DOWN",
+                    "VS [10.0.0.1]:tcp:80 DOWN");
+            assertThat(awaitLines(vrrp, 1)).containsExactly("INSTANCE \"VI_1\" MASTER 150");
+        }
+    }
 }

@@ -45,6 +45,7 @@ public final class VrrpEngine implements AutoCloseable {
     private final Map<String, InstanceTracking> tracking = new LinkedHashMap<>();
     private Map<String, SyncGroup> groupOf = Map.of();
     private Map<String, EngineSpec.SyncGroupSpec> groupSpecs = Map.of();
+    private volatile String notifyUser;
     private EngineSpec current = new EngineSpec(List.of(), List.of(), List.of(), List.of(), List.of());
 
     /**
@@ -55,9 +56,14 @@ public final class VrrpEngine implements AutoCloseable {
                       EngineListener listener) {
         this.loop = loop;
         this.listener = listener;
-        this.scripts = new ScriptNotifier(runner, NOTIFY_TIMEOUT, null);
+        this.scripts = ScriptNotifier.withUser(runner, NOTIFY_TIMEOUT, () -> notifyUser);
         this.trackers = new Trackers(loop, runner, kernel.links(), io, procRoot);
         this.instances = new Instances(kernel, loop, this::onStateChanged);
+    }
+
+    /** The user ({@code USER [GROUP]}, keepalived's {@code script_user}) notify scripts run as; null: this process's. */
+    public void notifyUser(String user) {
+        notifyUser = user;
     }
 
     /** Makes the running set match {@code next}; returns one line per change. Callable from any thread. */

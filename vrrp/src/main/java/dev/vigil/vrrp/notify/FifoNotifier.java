@@ -55,8 +55,15 @@ public final class FifoNotifier implements AutoCloseable {
 
     /** Queues the line for {@code c}; drops it (counted) when the queue is full or the notifier closed. */
     public void notify(StateChange c) {
-        String line = line(c) + "\n";
-        if (closed || !queue.offer(line)) {
+        notifyLine(line(c));
+    }
+
+    /**
+     * Queues {@code line} (without its newline), e.g. a checker's {@code RS ...} line written to the
+     * same FIFO as the VRRP lines; drops it (counted) when the queue is full or the notifier closed.
+     */
+    public void notifyLine(String line) {
+        if (closed || !queue.offer(line + "\n")) {
             long n = dropped.incrementAndGet();
             if (n == 1 || n % 100 == 0) {
                 LOG.warn("notify FIFO {}: {} line(s) dropped so far (no reader or writer stuck)", fifo, n);

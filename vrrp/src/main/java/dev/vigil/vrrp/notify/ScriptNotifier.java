@@ -26,14 +26,23 @@ public final class ScriptNotifier {
 
     private final ScriptRunner runner;
     private final Duration timeout;
-    private final String user;
+    private final java.util.function.Supplier<String> user;
     private final AtomicLong failures = new AtomicLong();
 
     /** @param user the user scripts run as ({@code script_user}), or {@code null} for the current user */
     public ScriptNotifier(ScriptRunner runner, Duration timeout, String user) {
+        this(runner, timeout, (java.util.function.Supplier<String>) () -> user);
+    }
+
+    private ScriptNotifier(ScriptRunner runner, Duration timeout, java.util.function.Supplier<String> user) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.user = user;
+        this.user = Objects.requireNonNull(user, "user");
+    }
+
+    /** @param user the user scripts run as, read at each run (a reload may change {@code script_user}) */
+    public static ScriptNotifier withUser(ScriptRunner runner, Duration timeout, java.util.function.Supplier<String> user) {
+        return new ScriptNotifier(runner, timeout, user);
     }
 
     /** Starts the scripts {@code cmds} configures for {@code c}; returns at once. */
@@ -47,7 +56,7 @@ public final class ScriptNotifier {
         Objects.requireNonNull(cmds, "cmds");
         Objects.requireNonNull(limit, "limit");
         for (List<String> argv : commands(c, cmds)) {
-            runner.run(argv, limit, user).whenComplete((r, e) -> {
+            runner.run(argv, limit, user.get()).whenComplete((r, e) -> {
                 if (e != null || !r.success()) {
                     failures.incrementAndGet();
                     LOG.warn("({}) notify script {} for {} failed: {}", c.name(), argv, c.state(),

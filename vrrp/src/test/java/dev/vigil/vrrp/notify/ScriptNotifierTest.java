@@ -55,6 +55,17 @@ class ScriptNotifierTest {
     }
 
     @Test
+    void theUserIsReadAtEachRunSoAReloadedScriptUserApplies() {
+        Recorder r = new Recorder();
+        String[] user = {"nobody"};
+        ScriptNotifier n = ScriptNotifier.withUser(r, Duration.ofSeconds(5), () -> user[0]);
+        n.notify(new StateChange(false, "VI_1", StateChange.MASTER, 100), ALL);
+        user[0] = "vrrp-scripts users";
+        n.notify(new StateChange(false, "VI_1", StateChange.BACKUP, 100), ALL);
+        assertThat(r.users).containsExactly("nobody", "nobody", "vrrp-scripts users", "vrrp-scripts users");
+    }
+
+    @Test
     void masterRxLowerPriRunsOnlyItsOwnScriptAndMissingScriptsAreSkipped() {
         Recorder r = new Recorder();
         ScriptNotifier n = new ScriptNotifier(r, Duration.ofSeconds(5), null);
