@@ -31,7 +31,7 @@ public final class VigilCommand implements Runnable {
                 PluginDirs.resolve(settings.pluginsDirectory()));
         dev.vigil.daemon.lvs.VrrpStates states = new dev.vigil.daemon.lvs.VrrpStates();
         return java.util.List.of(new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states),
-                new dev.vigil.daemon.vrrp.VrrpSubsystem(states),
+                new dev.vigil.daemon.vrrp.VrrpSubsystem(states, plugins, settings.vipRecordFile()),
                 new dev.vigil.daemon.lvs.LvsSubsystem(plugins, states));
     }
 

@@ -74,7 +74,8 @@ public final class InstanceSpecs {
                 or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()), garp(i), or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()),
                 or(i.lowerPrioNoAdvert(), globals.vrrpLowerPrioNoAdvert()),
                 or(i.higherPrioSendAdvert(), globals.vrrpHigherPrioSendAdvert()), strict, !i.dontTrackPrimary(),
-                tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac(i, family));
+                tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac(i, family),
+                dev.vigil.daemon.vip.VipBackends.identity(i.vipBackend()));
     }
 
     /**

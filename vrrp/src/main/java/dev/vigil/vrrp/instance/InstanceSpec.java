@@ -46,6 +46,9 @@ import java.util.Objects;
  * @param notifyCommands             notify scripts
  * @param notifyTimeout        how long a notify script may run
  * @param vmac                 {@code use_vmac}, or null to run on the interface itself
+ * @param vipBackend           the VIP backend placing the virtual addresses, by identity (its type and
+ *                             settings, so that a changed backend restarts the instance), or null for
+ *                             the kernel's address table itself (netlink, the default)
  */
 public record InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
                            int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
@@ -54,7 +57,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                            List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
                            boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
                            boolean strict, boolean trackPrimary, List<TrackBinding> tracked, NotifyCommands notifyCommands,
-                           Duration notifyTimeout, VmacSpec vmac) {
+                           Duration notifyTimeout, VmacSpec vmac, String vipBackend) {
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(interfaceName, "interfaceName");
@@ -80,6 +83,21 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         }
     }
 
+    /** A spec whose addresses go into the kernel's address table (the netlink VIP backend). */
+    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
+                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
+                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
+                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
+                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
+                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
+                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
+                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac) {
+        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
+                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
+                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
+                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, null);
+    }
+
     /** A spec without {@code use_vmac}. */
     public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
                         int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
@@ -100,7 +118,15 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac, vipBackend);
+    }
+
+    /** The same spec with another VIP backend (null: the kernel's address table). */
+    public InstanceSpec withVipBackend(String newVipBackend) {
+        return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
+                advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
+                sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, newVipBackend);
     }
 
     /** The addresses carried in adverts. */
@@ -118,7 +144,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, newPriority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, vipBackend);
     }
 
     /** The same spec with other addresses, routes and rules (a reload that changes only those). */
@@ -126,7 +152,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, newVips, newRoutes,
                 newRules, sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr,
-                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac);
+                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, vipBackend);
     }
 
     /**

@@ -24,7 +24,8 @@ public final class InstanceUpdates {
                 normalized.routes(), normalized.rules(), normalized.sourceAddress(), normalized.unicastPeers(),
                 normalized.unicastTtl(), normalized.checkUnicastSrc(), prev.garp(), normalized.skipCheckAdvAddr(),
                 normalized.lowerPrioNoAdvert(), normalized.higherPrioSendAdvert(), normalized.strict(),
-                normalized.trackPrimary(), prev.tracked(), prev.notifyCommands(), prev.notifyTimeout(), normalized.vmac());
+                normalized.trackPrimary(), prev.tracked(), prev.notifyCommands(), prev.notifyTimeout(), normalized.vmac(),
+                normalized.vipBackend());
         return normalized.equals(prev);
     }
 }
