@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.daemon.lab.ExecResult;
 import dev.vigil.daemon.lab.LabAssumptions;
 import dev.vigil.daemon.lab.NetLab;
 import dev.vigil.daemon.lab.VigilProcess;
@@ -171,14 +170,12 @@ class VipBackendIT {
         return lab.addresses(lab.node(node).ns(), "eth0").stream().anyMatch(a -> a.startsWith(address + "/"));
     }
 
+    /** The daemon's status over its control socket (no JVM start per poll); empty while it does not answer. */
     static JsonNode status(VigilProcess v) {
-        ExecResult r = v.cli("status", "--json");
-        if (r.exit() != 0) {
-            return JSON.createObjectNode();
-        }
         try {
-            return JSON.readTree(r.out());
-        } catch (IOException e) {
+            java.util.Map<String, Object> reply = new dev.vigil.daemon.control.ControlClient(v.socket()).call("status");
+            return JSON.valueToTree(reply.getOrDefault("status", reply));
+        } catch (IOException | RuntimeException e) {
             return JSON.createObjectNode();
         }
     }
