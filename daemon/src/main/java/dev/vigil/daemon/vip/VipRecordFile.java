@@ -29,12 +29,19 @@ import org.slf4j.LoggerFactory;
  * (kill -9, a crash), including ones whose instance or address has left the configuration since.
  * An address enters the record before it is added and leaves after it is removed.
  *
+ * <p>Calls from the VRRP loop ({@link #adding}, {@link #removed}) change the record in memory and
+ * leave the file to a writer thread, so a transition never waits for the file system (a write and
+ * rename costs about 0.1 ms on tmpfs but several ms on a disk file system): the write is requested
+ * before the addresses are added, and a kill -9 within the moment it takes may leave them out of
+ * the file. Other callers ({@link #add}, {@link #remove}: VIP backends' own threads, start-up)
+ * write before they return.
+ *
  * <p>The file needs no fsync: a killed process's writes are in the page cache already, and a
  * power loss or reboot takes the addresses away too. Each daemon has its own file (next to its
  * pid file by default), so several daemons on one host, in different network namespaces, never
  * remove each other's addresses.
  */
-public final class VipRecordFile implements AddressRecord {
+public final class VipRecordFile implements AddressRecord, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VipRecordFile.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -48,9 +55,19 @@ public final class VipRecordFile implements AddressRecord {
 
     private final Path file;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Object io = new Object();
+    private final java.util.concurrent.ExecutorService writer;
+    private long version;
+    private long written;
+    private boolean writeQueued;
 
     private VipRecordFile(Path file) {
         this.file = file;
+        this.writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vip-record");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The record in {@code file}: empty when the file does not exist; an unreadable file is set aside with a warning. */
@@ -85,54 +102,116 @@ public final class VipRecordFile implements AddressRecord {
         return file;
     }
 
-    /** What the record lists now. */
+    /** What the record lists now (in memory; the file may be a moment behind after {@link #adding}). */
     public synchronized List<Entry> entries() {
         return List.copyOf(entries.values());
     }
 
-    /** Records {@code addresses} as placed by {@code backend} (before they are added). */
-    public synchronized void add(String backend, Collection<VirtualAddress> addresses) {
+    /** Records {@code addresses} as placed by {@code backend} (before they are added); written when this returns. */
+    public void add(String backend, Collection<VirtualAddress> addresses) {
+        if (put(backend, addresses)) {
+            flush();
+        }
+    }
+
+    /** Forgets {@code addresses} (after they were removed); written when this returns. */
+    public void remove(Collection<VirtualAddress> addresses) {
+        if (drop(addresses)) {
+            flush();
+        }
+    }
+
+    /** From the VRRP loop: recorded in memory now, in the file by the writer thread. */
+    @Override
+    public void adding(String instance, List<Vip> vips) {
+        if (put(NetlinkVipBackendFactory.TYPE, VipBackends.virtual(instance, vips))) {
+            flushSoon();
+        }
+    }
+
+    /** From the VRRP loop: forgotten in memory now, in the file by the writer thread. */
+    @Override
+    public void removed(String instance, List<Vip> vips) {
+        if (drop(VipBackends.virtual(instance, vips))) {
+            flushSoon();
+        }
+    }
+
+    private synchronized boolean put(String backend, Collection<VirtualAddress> addresses) {
         boolean changed = false;
         for (VirtualAddress a : addresses) {
             Entry e = new Entry(backend, a);
             changed |= !e.equals(entries.put(key(a), e));
         }
         if (changed) {
-            write();
+            version++;
         }
+        return changed;
     }
 
-    /** Forgets {@code addresses} (after they were removed). */
-    public synchronized void remove(Collection<VirtualAddress> addresses) {
+    private synchronized boolean drop(Collection<VirtualAddress> addresses) {
         boolean changed = false;
         for (VirtualAddress a : addresses) {
             changed |= entries.remove(key(a)) != null;
         }
         if (changed) {
-            write();
+            version++;
+        }
+        return changed;
+    }
+
+    private synchronized void flushSoon() {
+        if (writeQueued) {
+            return;
+        }
+        writeQueued = true;
+        try {
+            writer.execute(this::flush);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            writeQueued = false;
+            flush();
         }
     }
 
-    @Override
-    public void adding(String instance, List<Vip> vips) {
-        add(NetlinkVipBackendFactory.TYPE, VipBackends.virtual(instance, vips));
+    /** Writes the record as it is now, unless a newer state was written already. */
+    private void flush() {
+        List<Entry> snapshot;
+        long v;
+        synchronized (this) {
+            writeQueued = false;
+            snapshot = List.copyOf(entries.values());
+            v = version;
+        }
+        synchronized (io) {
+            if (v > written) {
+                write(snapshot);
+                written = v;
+            }
+        }
     }
 
+    /** Writes what is pending and stops the writer thread. */
     @Override
-    public void removed(String instance, List<Vip> vips) {
-        remove(VipBackends.virtual(instance, vips));
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flush();
     }
 
     private static String key(VirtualAddress a) {
         return a.owner() + " " + a.address().getHostAddress() + "/" + a.prefixLength() + " " + a.device();
     }
 
-    private void write() {
+    private void write(List<Entry> snapshot) {
         if (file == null) {
             return;
         }
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Entry e : entries.values()) {
+        for (Entry e : snapshot) {
             VirtualAddress a = e.address();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("instance", a.owner());

@@ -114,6 +114,11 @@ final class BackendPorts implements KernelPorts {
         ports.clear();
     }
 
+    /** Writes the record as it is and stops its writer. */
+    void closeRecord() {
+        record.close();
+    }
+
     List<Map<String, Object>> status() {
         return ports.values().stream().map(DelegatedVips::status).toList();
     }

@@ -150,6 +150,7 @@ public final class VrrpSubsystem implements Subsystem {
         }
         if (ports != null) {
             ports.drainAll();
+            ports.closeRecord();
         }
         fifos.close();
         if (scripts != null) {
