@@ -99,7 +99,8 @@ class VipBackendIT {
             Wait.until("a holds " + v1 + ", " + v2 + " and " + v3 + " [" + a1.logFile() + "]", START,
                     () -> holds(lab, "a", v1) && holds(lab, "a", v2) && holds(lab, "a", v3));
             Path record = lab.dir().resolve("a1.vips.json");
-            assertThat(Files.readString(record)).contains(v1, v2, v3);
+            Wait.until("the record lists them", Duration.ofSeconds(10), () -> lines(record).toString().contains(v1)
+                    && lines(record).toString().contains(v2) && lines(record).toString().contains(v3));
             a1.kill9();
             assertThat(holds(lab, "a", v2) && holds(lab, "a", v3)).as("addresses left by kill -9").isTrue();
 
