@@ -63,7 +63,9 @@ class ServiceIT {
                 assertThat(line(proc, "Uid:")).as("the daemon's user ids").matches("Uid:\\s+65534\\s+65534\\s+65534\\s+65534");
                 assertThat(Long.parseUnsignedLong(line(proc, "CapEff:").substring(7).strip(), 16))
                         .as("effective capabilities: CAP_NET_ADMIN and CAP_NET_RAW only").isEqualTo((1L << 12) | (1L << 13));
-                assertThat(Files.readString(svc.resolve("a.vips.json"))).as("the record of placed addresses").contains(VIP);
+                Path record = svc.resolve("a.vips.json");
+                Wait.until("the record of placed addresses, written by nobody, lists " + VIP, Duration.ofSeconds(10),
+                        () -> Files.exists(record) && read(record).contains(VIP));
 
                 int before = messages.size();
                 Commands.kill("-HUP", vigil.pid());
@@ -198,6 +200,14 @@ class ServiceIT {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static int indexOf(List<String> messages, String prefix) {
