@@ -43,7 +43,7 @@ public record VrrpInstance(
         @Doc("Do not go to FAULT when the interface goes down.") boolean dontTrackPrimary,
         @Doc("Strict RFC compliance for this instance; global vrrp_strict when unset.") Boolean strictMode,
         @Doc("Deprecated: global lvs_sync_daemon with this instance.") String lvsSyncDaemonInterface,
-        @Doc(value = "Plugin that applies the virtual addresses instead of the kernel's address table.", keepalived = "(none)")
+        @Doc(value = "Where the virtual addresses go: type netlink (the default: the kernel's address table), exec (commands) or a plugin's type.", keepalived = "(none)")
         Section vipBackend,
         SourcePosition position) {
 

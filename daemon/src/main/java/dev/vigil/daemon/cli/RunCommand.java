@@ -10,6 +10,7 @@ import dev.vigil.daemon.service.DaemonService;
 import dev.vigil.daemon.service.HostChecks;
 import dev.vigil.daemon.service.HttpAddress;
 import dev.vigil.daemon.service.RunSettings;
+import dev.vigil.daemon.service.ServiceNotify;
 import dev.vigil.daemon.service.Signals;
 import dev.vigil.daemon.service.SubsystemFactory;
 import org.slf4j.Logger;
@@ -60,6 +61,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Directory of plugin archives (default: the configuration's plugins.directory).")
     Path pluginsDir;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = {"Where the record of the virtual addresses this daemon placed is kept",
+                    "(PIDNAME.vips.json; default: the pid file's directory). At start, addresses it",
+                    "lists are stale (left by kill -9 or a crash) and are removed."})
+    Path stateDir;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN or ERROR (default: INFO).")
     String logLevel;
 
@@ -81,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         Daemon daemon = new Daemon(file, loader(), host.config(), factory.create(settings));
-        DaemonService service = new DaemonService(settings, daemon);
+        DaemonService service = new DaemonService(settings, daemon, ServiceNotify.fromEnvironment(System.getenv()));
         Signals.install(() -> service.reload(), service::requestStop);
         try {
             service.start(config);
@@ -98,7 +105,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private RunSettings settings() {
         try {
-            return new RunSettings(file, controlSocket, pidFile, http == null ? null : HttpAddress.parse(http), pluginsDir);
+            return new RunSettings(file, controlSocket, pidFile, http == null ? null : HttpAddress.parse(http), pluginsDir,
+                    stateDir);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--http: " + e.getMessage());
         }

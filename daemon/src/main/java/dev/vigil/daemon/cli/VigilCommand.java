@@ -35,7 +35,8 @@ public final class VigilCommand implements Runnable {
                 PluginDirs.resolve(settings.pluginsDirectory()));
         dev.vigil.daemon.lvs.VrrpStates states = new dev.vigil.daemon.lvs.VrrpStates();
         dev.vigil.daemon.lvs.CheckerStates checkers = new dev.vigil.daemon.lvs.CheckerStates();
-        dev.vigil.daemon.vrrp.VrrpSubsystem vrrp = new dev.vigil.daemon.vrrp.VrrpSubsystem(states);
+        dev.vigil.daemon.vrrp.VrrpSubsystem vrrp = new dev.vigil.daemon.vrrp.VrrpSubsystem(states, plugins,
+                settings.vipRecordFile());
         checkers.subscribe(vrrp.checkerFifos());
         return java.util.List.of(new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states, checkers), vrrp,
                 new dev.vigil.daemon.lvs.LvsSubsystem(plugins, states, checkers));

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Refuses checker and notifier sections whose type no loaded plugin handles, naming the types
+ * Refuses checker, notifier and VIP backend sections whose type no loaded plugin handles, naming the types
  * that are known; the conf module alone only warns, since it cannot know what plugins exist.
  */
 final class KnownTypes {
@@ -22,6 +22,12 @@ final class KnownTypes {
     }
 
     static LoadResult check(LoadResult result, Set<String> checkerTypes, Set<String> notifierTypes) {
+        return check(result, checkerTypes, notifierTypes, null);
+    }
+
+    /** Also refuses {@code vip_backend} types outside {@code vipBackendTypes} (null: not checked). */
+    static LoadResult check(LoadResult result, Set<String> checkerTypes, Set<String> notifierTypes,
+                            Set<String> vipBackendTypes) {
         VigilConfig config = result.config();
         if (config == null) {
             return result;
@@ -33,6 +39,10 @@ final class KnownTypes {
             }
         }
         config.notifiers().forEach(n -> unknown("notifier", n, notifierTypes, added));
+        if (vipBackendTypes != null) {
+            config.vrrpInstance().stream().filter(i -> i.vipBackend() != null)
+                    .forEach(i -> unknown("vip_backend", i.vipBackend(), vipBackendTypes, added));
+        }
         if (added.isEmpty()) {
             return result;
         }

@@ -115,7 +115,8 @@ public final class PluginHost implements AutoCloseable {
     /** {@link #loader()} with keepalived's {@code @ID} lines compared against {@code configId} (or none when null). */
     public Function<Path, dev.vigil.conf.LoadResult> loader(String configId) {
         ConfigLoader loader = new ConfigLoader(validators());
-        return file -> KnownTypes.check(loader.load(file, configId), checkers.keySet(), notifiers.keySet());
+        return file -> KnownTypes.check(loader.load(file, configId), checkers.keySet(), notifiers.keySet(),
+                vipBackends.keySet());
     }
 
     /** The context handed to plugins: immutable, nothing of PF4J. */

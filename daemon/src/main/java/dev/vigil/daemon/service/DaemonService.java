@@ -22,13 +22,20 @@ public final class DaemonService implements ControlTarget, AutoCloseable {
     private final RunSettings settings;
     private final Daemon daemon;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final ServiceNotify notify;
     private PidFile pidFile;
     private ControlServer control;
     private HttpEndpoint http;
 
     public DaemonService(RunSettings settings, Daemon daemon) {
+        this(settings, daemon, ServiceNotify.NONE);
+    }
+
+    /** A service that tells the service manager (sd_notify) when it is ready, reloading and stopping. */
+    public DaemonService(RunSettings settings, Daemon daemon, ServiceNotify notify) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.daemon = Objects.requireNonNull(daemon, "daemon");
+        this.notify = Objects.requireNonNull(notify, "notify");
     }
 
     /**
@@ -45,9 +52,11 @@ public final class DaemonService implements ControlTarget, AutoCloseable {
             }
             daemon.start(config);
         } catch (RuntimeException e) {
+            notify.status("start failed: " + e.getMessage());
             close();
             throw e;
         }
+        notify.ready(summary("running"));
     }
 
     public Daemon daemon() {
@@ -66,7 +75,32 @@ public final class DaemonService implements ControlTarget, AutoCloseable {
 
     @Override
     public ReloadOutcome reload() {
-        return daemon.reload();
+        notify.reloading();
+        ReloadOutcome outcome = daemon.reload();
+        notify.reloaded(outcome.ok() ? summary("running, reloaded")
+                : "running, reload refused: " + String.join("; ", outcome.messages()));
+        return outcome;
+    }
+
+    /** {@code what}, and the VRRP instances by state when there are any. */
+    private String summary(String what) {
+        try {
+            Object subs = daemon.status().get("subsystems");
+            Object vrrp = subs instanceof Map<?, ?> sm ? sm.get("vrrp") : null;
+            if (vrrp instanceof Map<?, ?> m && m.get("instances") instanceof java.util.List<?> list && !list.isEmpty()) {
+                java.util.Map<Object, Long> byState = new java.util.TreeMap<>();
+                for (Object o : list) {
+                    if (o instanceof Map<?, ?> i) {
+                        byState.merge(i.get("state"), 1L, Long::sum);
+                    }
+                }
+                return what + "; VRRP instances: " + byState.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+            }
+        } catch (RuntimeException e) {
+            // the summary is decoration
+        }
+        return what;
     }
 
     @Override
@@ -82,6 +116,7 @@ public final class DaemonService implements ControlTarget, AutoCloseable {
     /** Stops serving, closes the subsystems in reverse order, removes the socket and the pid file. */
     @Override
     public void close() {
+        notify.stopping();
         if (control != null) {
             control.close();
         }

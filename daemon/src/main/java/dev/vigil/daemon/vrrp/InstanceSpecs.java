@@ -85,7 +85,7 @@ public final class InstanceSpecs {
                 or(u.checkUnicastSrc(), globals.vrrpCheckUnicastSrc()) || !peerTtls(i).isEmpty(), garp(i),
                 or(i.skipCheckAdvAddr(), globals.vrrpSkipCheckAdvAddr()), lowerPrioNoAdvert, higherPrioSendAdvert,
                 strict, !i.dontTrackPrimary(), tracked(i), notify(i.notifyScripts()), Duration.ofSeconds(30), vmac,
-                peerTtls(i), StrictMode.accept(i, strict, version));
+                peerTtls(i), StrictMode.accept(i, strict, version), dev.vigil.daemon.vip.VipBackends.identity(i.vipBackend()));
     }
 
     /** The VRRP version of {@code i}: 3 for IPv6, else as configured or the global default. */

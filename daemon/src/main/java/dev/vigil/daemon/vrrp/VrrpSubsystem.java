@@ -2,7 +2,10 @@ package dev.vigil.daemon.vrrp;
 
 import dev.vigil.conf.model.VigilConfig;
 import dev.vigil.daemon.runtime.ReloadOutcome;
+import dev.vigil.daemon.plugin.PluginHost;
 import dev.vigil.daemon.runtime.Subsystem;
+import dev.vigil.daemon.vip.VipBackends;
+import dev.vigil.daemon.vip.VipRecordFile;
 import dev.vigil.vrrp.engine.EngineSpec;
 import dev.vigil.vrrp.engine.VrrpEngine;
 import dev.vigil.vrrp.script.ProcessScriptRunner;
@@ -24,7 +27,10 @@ public final class VrrpSubsystem implements Subsystem {
     private static final Logger LOG = LoggerFactory.getLogger(VrrpSubsystem.class);
 
     private final dev.vigil.vrrp.engine.EngineListener others;
+    private final PluginHost plugins;
+    private final Path recordFile;
     private RealKernelPorts kernel;
+    private BackendPorts ports;
     private EventLoop loop;
     private ProcessScriptRunner scripts;
     private ExecutorService io;
@@ -40,7 +46,18 @@ public final class VrrpSubsystem implements Subsystem {
 
     /** A VRRP subsystem that also tells {@code others} (LVS, notifiers) of every state change. */
     public VrrpSubsystem(dev.vigil.vrrp.engine.EngineListener others) {
+        this(others, null, null);
+    }
+
+    /**
+     * A VRRP subsystem with VIP backends from {@code plugins} (null: netlink only) that records the
+     * addresses it places in {@code recordFile} (null: no record) and, at start, removes the ones a
+     * previous run left there.
+     */
+    public VrrpSubsystem(dev.vigil.vrrp.engine.EngineListener others, PluginHost plugins, Path recordFile) {
         this.others = java.util.Objects.requireNonNull(others, "others");
+        this.plugins = plugins;
+        this.recordFile = recordFile;
     }
 
     @Override
@@ -60,6 +77,12 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public void start(VigilConfig config) {
         kernel = RealKernelPorts.open();
+        ports = new BackendPorts(kernel, plugins,
+                recordFile == null ? VipRecordFile.inMemory() : VipRecordFile.open(recordFile));
+        ports.configure(config);
+        if (recordFile != null) {
+            ports.removeStale(config);
+        }
         loop = new EventLoop("vrrp");
         scripts = new ProcessScriptRunner(8);
         io = Executors.newCachedThreadPool(r -> {
@@ -67,7 +90,7 @@ public final class VrrpSubsystem implements Subsystem {
             t.setDaemon(true);
             return t;
         });
-        engine = new VrrpEngine(kernel, loop, scripts, io, Path.of("/proc"),
+        engine = new VrrpEngine(ports, loop, scripts, io, Path.of("/proc"),
                 (change, from, reason) -> {
                     LOG.debug("{} {} {} -> {} ({})", change.kind(), change.name(), from, change.state(), reason);
                     countTransition(change, from);
@@ -75,6 +98,7 @@ public final class VrrpSubsystem implements Subsystem {
                     others.stateChanged(change, from, reason);
                 });
         List<String> changes = engine.apply(spec(config));
+        ports.retireAllBut(names(config));
         LOG.info("VRRP: {}", changes.isEmpty() ? "no instances" : String.join(", ", changes));
     }
 
@@ -95,7 +119,9 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public ReloadOutcome reload(VigilConfig previous, VigilConfig next) {
         try {
+            ports.configure(next);
             List<String> changes = engine.apply(spec(next));
+            ports.retireAllBut(names(next));
             return ReloadOutcome.applied(changes.isEmpty() ? List.of("no change") : changes);
         } catch (RuntimeException e) {
             LOG.error("VRRP reload failed: {}", e.getMessage());
@@ -103,13 +129,21 @@ public final class VrrpSubsystem implements Subsystem {
         }
     }
 
+    private static java.util.Set<String> names(VigilConfig config) {
+        return config.vrrpInstance().stream().filter(i -> VipBackends.identity(i.vipBackend()) != null)
+                .map(dev.vigil.conf.model.VrrpInstance::name).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
-     * Instances (desired VIPs in {@code vips}, the ones the kernel has now in {@code vips_present})
-     * and sync groups.
+     * Instances (desired VIPs in {@code vips}, the ones the kernel has now in {@code vips_present}),
+     * sync groups and the VIP backends' counters.
      */
     @Override
     public Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (ports != null && !ports.status().isEmpty()) {
+            m.put("vip_backends", ports.status());
+        }
         if (engine == null) {
             m.put("instances", List.of());
             return m;
@@ -133,6 +167,10 @@ public final class VrrpSubsystem implements Subsystem {
     public void close() {
         if (engine != null) {
             engine.close();
+        }
+        if (ports != null) {
+            ports.drainAll();
+            ports.closeRecord();
         }
         fifos.close();
         if (scripts != null) {

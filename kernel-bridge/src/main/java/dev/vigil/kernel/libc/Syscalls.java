@@ -152,6 +152,28 @@ public final class Syscalls {
                 () -> libc().sendto(fd, buf, len, flags, sockaddr, sockaddr == null ? 0 : sockaddr.length));
     }
 
+    /** Sends {@code data} as one datagram to {@code sockaddr}; the byte count sent. */
+    public static int sendto(int fd, String what, byte[] data, byte[] sockaddr) {
+        Pointer buf = allocate(Math.max(1, data.length));
+        buf.put(0, data, 0, data.length);
+        return sendto(fd, what, buf, data.length, 0, sockaddr);
+    }
+
+    /** Receives one datagram of at most {@code max} bytes, waiting up to {@code timeoutMillis}; null on timeout. */
+    public static byte[] receive(int fd, String what, int max, int timeoutMillis) {
+        if (!pollIn(fd, timeoutMillis)) {
+            return null;
+        }
+        Pointer buf = allocate(max);
+        int n = recvNow(fd, what, buf, max, 0);
+        if (n < 0) {
+            return null;
+        }
+        byte[] out = new byte[n];
+        buf.get(0, out, 0, n);
+        return out;
+    }
+
     public static int recv(int fd, String what, Pointer buf, int len, int flags) {
         return (int) check("recv(" + what + ")", () -> libc().recvfrom(fd, buf, len, flags, null, null));
     }

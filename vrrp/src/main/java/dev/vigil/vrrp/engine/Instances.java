@@ -10,6 +10,7 @@ import dev.vigil.vrrp.instance.InstanceListener;
 import dev.vigil.vrrp.instance.InstanceRunner;
 import dev.vigil.vrrp.instance.InstanceSpec;
 import dev.vigil.vrrp.instance.SocketPump;
+import dev.vigil.vrrp.instance.VipPort;
 import dev.vigil.vrrp.instance.VmacLink;
 import dev.vigil.vrrp.time.Scheduler;
 import java.net.InetAddress;
@@ -59,6 +60,7 @@ final class Instances {
      */
     InstanceRunner create(InstanceSpec spec) {
         InetAddress local = localAddress(spec);
+        VipPort port = spec.vipBackend() == null ? null : kernel.vipPort(spec);
         VmacLink vmac = spec.vmac() == null ? null : vmacs.create(spec);
         try {
             String socketInterface = vmac == null || spec.vmac().xmitBase() ? spec.interfaceName() : vmac.name();
@@ -69,7 +71,8 @@ final class Instances {
             }
             VrrpSocket socket = kernel.openSocket(options.build());
             InstanceRunner runner = new InstanceRunner(spec, new InstanceContext(loop, socket, kernel.addresses(),
-                    kernel.routes(), kernel.arp(), listener, vmac), local);
+                    kernel.routes(), kernel.arp(), listener, vmac,
+                    port, kernel.addressRecord()), local);
             SocketPump pump = new SocketPump(spec.name(), socket, loop, runner::onPacket);
             running.put(spec.name(), new Running(spec, runner, socket, pump, vmac));
             filter(spec);

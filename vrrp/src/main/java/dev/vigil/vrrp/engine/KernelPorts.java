@@ -9,6 +9,9 @@ import dev.vigil.kernel.rtnl.RouteTable;
 import dev.vigil.kernel.sysctl.Sysctl;
 import dev.vigil.kernel.vrrp.VrrpSocket;
 import dev.vigil.kernel.vrrp.VrrpSocketOptions;
+import dev.vigil.vrrp.instance.AddressRecord;
+import dev.vigil.vrrp.instance.InstanceSpec;
+import dev.vigil.vrrp.instance.VipPort;
 
 /**
  * The kernel as the VRRP engine sees it: sockets, address and route tables, announcements and
@@ -33,4 +36,19 @@ public interface KernelPorts {
 
     /** Drops traffic to and from the virtual addresses of instances without accept mode. */
     VipFilter vipFilter();
+
+    /**
+     * Where the virtual addresses of {@code spec} go when its {@link InstanceSpec#vipBackend()} is
+     * set: a port that carries the changes out off the event loop. The default (and every instance
+     * without a VIP backend) uses {@link #addresses()} directly.
+     */
+    default VipPort vipPort(InstanceSpec spec) {
+        throw new IllegalArgumentException("vrrp_instance " + spec.name() + ": no VIP backend '" + spec.vipBackend()
+                + "' here");
+    }
+
+    /** Told of every virtual address added to or removed from {@link #addresses()}. */
+    default AddressRecord addressRecord() {
+        return AddressRecord.NONE;
+    }
 }

@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param arp       gratuitous ARP / unsolicited NA sender
  * @param listener  told of every state change, on the loop; must not block
  * @param vmac      the instance's VMAC interface ({@code use_vmac}), or null
+ * @param vipPort   where virtual addresses go instead of {@code addresses} (a non-netlink VIP
+ *                  backend), or null for the kernel's address table itself
+ * @param record    told of every virtual address added to or removed from {@code addresses}
  */
 public record InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable addresses, RouteTable routes,
-                              ArpSender arp, InstanceListener listener, VmacLink vmac) {
+                              ArpSender arp, InstanceListener listener, VmacLink vmac, VipPort vipPort,
+                              AddressRecord record) {
     public InstanceContext {
         Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(socket, "socket");
@@ -29,6 +33,13 @@ public record InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable ad
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(arp, "arp");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(record, "record");
+    }
+
+    /** A context placing addresses in the kernel's address table, without a record of them. */
+    public InstanceContext(Scheduler loop, VrrpSocket socket, AddressTable addresses, RouteTable routes,
+                           ArpSender arp, InstanceListener listener, VmacLink vmac) {
+        this(loop, socket, addresses, routes, arp, listener, vmac, null, AddressRecord.NONE);
     }
 
     /** A context without a VMAC interface. */

@@ -55,9 +55,11 @@ public final class InstanceRunner {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
-        this.keeper = new AddressKeeper(spec.name(), ctx.addresses(), ctx.routes(), counters);
-        this.announcer = new Announcer(spec.name(), ctx.loop(), ctx.arp(), spec.garp(), () -> placed(this.spec.vips()),
-                counters);
+        this.keeper = new AddressKeeper(spec.name(), ctx.addresses(), ctx.routes(), counters, ctx.vipPort(),
+                ctx.record());
+        // Addresses a VIP backend places elsewhere are announced by that backend, not from here.
+        this.announcer = new Announcer(spec.name(), ctx.loop(), ctx.arp(), spec.garp(),
+                () -> ctx.vipPort() == null ? placed(this.spec.vips()) : List.of(), counters);
         this.sender = new AdvertSender(ctx.socket(), counters);
         this.expectation = expectation(spec);
         this.machine = new VrrpMachine(machineConfig(spec, localAddress));

@@ -50,6 +50,9 @@ import java.util.Objects;
  * @param peerTtls             {@code unicast_peer} TTL ranges ({@code min_ttl} / {@code max_ttl})
  * @param accept               accept mode (RFC 5798 section 6.1): false ({@code no_accept}) makes a master that
  *                             is not the address owner drop packets to and from its virtual addresses
+ * @param vipBackend           the VIP backend placing the virtual addresses, by identity (its type and
+ *                             settings, so that a changed backend restarts the instance), or null for
+ *                             the kernel's address table itself (netlink, the default)
  */
 public record InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
                            int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
@@ -58,7 +61,8 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                            List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
                            boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
                            boolean strict, boolean trackPrimary, List<TrackBinding> tracked, NotifyCommands notifyCommands,
-                           Duration notifyTimeout, VmacSpec vmac, List<TtlRange> peerTtls, boolean accept) {
+                           Duration notifyTimeout, VmacSpec vmac, List<TtlRange> peerTtls, boolean accept,
+                           String vipBackend) {
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(interfaceName, "interfaceName");
@@ -97,7 +101,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
                 preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
                 unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
-                trackPrimary, tracked, notifyCommands, notifyTimeout, null, List.of(), true);
+                trackPrimary, tracked, notifyCommands, notifyTimeout, null, List.of(), true, null);
     }
 
     /** A spec without per-peer TTL ranges. */
@@ -112,7 +116,38 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
                 preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
                 unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
-                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, List.of(), true);
+                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, List.of(), true, null);
+    }
+
+    /** A spec without per-peer TTL ranges, in accept mode, with addresses placed by {@code vipBackend}. */
+    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
+                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
+                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
+                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
+                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
+                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
+                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
+                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac, String vipBackend) {
+        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
+                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
+                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
+                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, List.of(), true, vipBackend);
+    }
+
+    /** A spec whose addresses go into the kernel's address table (the netlink VIP backend). */
+    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
+                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
+                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
+                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
+                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
+                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
+                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
+                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac, List<TtlRange> peerTtls,
+                        boolean accept) {
+        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
+                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
+                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
+                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept, null);
     }
 
     /** The same spec with {@code use_vmac} set ({@code vmac} not null) or cleared. */
@@ -120,7 +155,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac, peerTtls, accept);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, newVmac, peerTtls, accept, vipBackend);
     }
 
     /** The same spec with accept mode on or off. */
@@ -129,12 +164,21 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
                 higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls,
-                newAccept);
+                newAccept, vipBackend);
     }
 
     /** True when a master must drop traffic to and from its virtual addresses: not the owner, without accept. */
     public boolean filtersVips() {
         return !accept && priority != 255;
+    }
+
+    /** The same spec with another VIP backend (null: the kernel's address table). */
+    public InstanceSpec withVipBackend(String newVipBackend) {
+        return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
+                advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
+                sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept,
+                newVipBackend);
     }
 
     /** The addresses carried in adverts. */
@@ -152,7 +196,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, newPriority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, vips, routes, rules,
                 sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert,
-                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept);
+                higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept, vipBackend);
     }
 
     /** The same spec with other addresses, routes and rules (a reload that changes only those). */
@@ -160,7 +204,7 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,
                 advertIntervalCentis, preempt, preemptDelay, startAsMaster, authType, authPass, newVips, newRoutes,
                 newRules, sourceAddress, unicastPeers, unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr,
-                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept);
+                lowerPrioNoAdvert, higherPrioSendAdvert, strict, trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept, vipBackend);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class InstanceUpdates {
                 normalized.unicastTtl(), normalized.checkUnicastSrc(), prev.garp(), normalized.skipCheckAdvAddr(),
                 normalized.lowerPrioNoAdvert(), normalized.higherPrioSendAdvert(), normalized.strict(),
                 normalized.trackPrimary(), prev.tracked(), prev.notifyCommands(), prev.notifyTimeout(), normalized.vmac(),
-                normalized.peerTtls(), prev.accept());
+                normalized.peerTtls(), prev.accept(), normalized.vipBackend());
         return normalized.equals(prev);
     }
 }

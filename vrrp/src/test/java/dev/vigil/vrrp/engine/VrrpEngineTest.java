@@ -63,6 +63,7 @@ class VrrpEngineTest {
         final AtomicInteger scriptExit = new AtomicInteger(0);
         final List<List<String>> ran = new CopyOnWriteArrayList<>();
         final Map<String, Duration> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> portCalls = new CopyOnWriteArrayList<>();
 
         Node(String name, String address) {
             this.name = name;
@@ -129,6 +130,22 @@ class VrrpEngineTest {
         @Override
         public VipFilter vipFilter() {
             return vipFilter;
+        }
+
+        @Override
+        public dev.vigil.vrrp.instance.VipPort vipPort(InstanceSpec spec) {
+            String backend = spec.vipBackend();
+            return new dev.vigil.vrrp.instance.VipPort() {
+                @Override
+                public void add(String instance, List<Vip> vips) {
+                    portCalls.add(backend + " add " + instance + " " + vips);
+                }
+
+                @Override
+                public void remove(String instance, List<Vip> vips) {
+                    portCalls.add(backend + " remove " + instance + " " + vips);
+                }
+            };
         }
 
         /** Lets the VMAC interface the engine will create (index 3) carry addresses and adverts. */
@@ -240,6 +257,28 @@ class VrrpEngineTest {
 
     private static EngineSpec one(int priority, String vip) {
         return spec(List.of(instance("VI_1", 51, priority, vip, List.of())), List.of());
+    }
+
+    @Test
+    void aChangedVipBackendRestartsTheInstanceThroughTheNewPort() throws Exception {
+        try (Node a = new Node("a", "10.0.0.1")) {
+            InstanceSpec first = instance("VI_1", 51, 150, "10.0.0.100", List.of()).withVipBackend("exec A");
+            a.engine.apply(spec(List.of(first), List.of()));
+            await("a master", () -> "MASTER".equals(a.state("VI_1")));
+            await("the add through backend A", () -> a.portCalls.contains("exec A add VI_1 [10.0.0.100/24 dev eth0]"));
+            assertThat(a.holds("10.0.0.100")).as("the kernel table").isFalse();
+            assertThat(a.engine.apply(spec(List.of(first), List.of()))).isEmpty();
+
+            assertThat(a.engine.apply(spec(List.of(first.withVipBackend("exec B")), List.of())))
+                    .contains("restarted VI_1");
+            await("the add through backend B", () -> a.portCalls.contains("exec B add VI_1 [10.0.0.100/24 dev eth0]"));
+            assertThat(a.portCalls).containsSubsequence("exec A add VI_1 [10.0.0.100/24 dev eth0]",
+                    "exec A remove VI_1 [10.0.0.100/24 dev eth0]", "exec B add VI_1 [10.0.0.100/24 dev eth0]");
+
+            assertThat(a.engine.apply(spec(List.of(first.withVipBackend(null)), List.of()))).contains("restarted VI_1");
+            await("back in the kernel table", () -> a.holds("10.0.0.100"));
+            assertThat(a.portCalls).endsWith("exec B remove VI_1 [10.0.0.100/24 dev eth0]");
+        }
     }
 
     @Test

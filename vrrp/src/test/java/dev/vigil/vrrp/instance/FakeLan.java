@@ -67,6 +67,11 @@ final class FakeLan {
     }
 
     Node add(String name, String address, InstanceSpec spec) {
+        return add(name, address, spec, null, AddressRecord.NONE);
+    }
+
+    /** A node whose addresses go to {@code port} (null: its address table) and are told to {@code record}. */
+    Node add(String name, String address, InstanceSpec spec, VipPort port, AddressRecord record) {
         InetAddress a = ip(address);
         Node n = new Node(name, a);
         n.links.putLink(FakeLinkMonitor.upLink(2, "eth0"));
@@ -75,7 +80,8 @@ final class FakeLan {
         n.socket = network.node(name).open(VrrpSocketOptions.builder(family, "eth0").sourceAddress(a).build());
         InstanceContext ctx = new InstanceContext(n.clock, n.socket, n.addresses, n.routes, n.arp,
                 (inst, from, to, prio, reason) -> transitions.add(
-                        String.format("%d %s %s %s->%s %s", now / 1_000_000, name, inst, from, to == null ? "STOP" : to, reason)));
+                        String.format("%d %s %s %s->%s %s", now / 1_000_000, name, inst, from, to == null ? "STOP" : to, reason)),
+                null, port, record);
         n.runner = new InstanceRunner(spec, ctx, a);
         nodes.put(name, n);
         return n;
