@@ -178,6 +178,11 @@ final class LvsLab implements AutoCloseable {
      * and its parent), or null when there is none.
      */
     Path pluginsDir() {
+        return pluginsDir(lab.dir());
+    }
+
+    /** {@link #pluginsDir()} for a lab directory {@code labDir}: the copy goes to {@code labDir/plugins}. */
+    static Path pluginsDir(Path labDir) {
         for (Path base : List.of(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().getParent())) {
             Path target = base.resolve("healthcheckers/target");
             if (!Files.isDirectory(target)) {
@@ -187,7 +192,7 @@ final class LvsLab implements AutoCloseable {
                 Path zip = s.filter(p -> p.getFileName().toString().matches("vigil-healthcheckers-.*\\.zip"))
                         .findFirst().orElse(null);
                 if (zip != null) {
-                    Path dir = Files.createDirectories(lab.dir().resolve("plugins"));
+                    Path dir = Files.createDirectories(labDir.resolve("plugins"));
                     Files.copy(zip, dir.resolve(zip.getFileName()));
                     return dir;
                 }
