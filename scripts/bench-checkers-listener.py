@@ -1,8 +1,8 @@
 # bench-checkers-listener.py: N TCP listeners in one process for scripts/bench-checkers. Real server i
-# (0 <= i < N) is 10.50.0.(i // 1000 + 1):(20000 + i % 1000). Every connection is accepted and
+# (0 <= i < N) is PREFIX(i // 1000 + 1):(20000 + i % 1000), PREFIX 10.50.0. unless given. Every connection is accepted and
 # closed at once (what a TCP_CHECK needs). The number of connections accepted so far is written
 # to STATS about once a second. SIGUSR1 closes real server 0's listener (a backend dying).
-#   usage: python3 bench-checkers-listener.py N STATS
+#   usage: python3 bench-checkers-listener.py N STATS [PREFIX]
 import errno
 import os
 import select
@@ -12,12 +12,13 @@ import sys
 import time
 
 n, stats = int(sys.argv[1]), sys.argv[2]
+prefix = sys.argv[3] if len(sys.argv) > 3 else "10.50.0."
 sockets = {}
 victim = None
 for i in range(n):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    s.bind(("10.50.0.%d" % (i // 1000 + 1), 20000 + i % 1000))
+    s.bind((prefix + str(i // 1000 + 1), 20000 + i % 1000))
     s.listen(128)
     s.setblocking(False)
     sockets[s.fileno()] = s
