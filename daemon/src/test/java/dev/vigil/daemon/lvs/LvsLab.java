@@ -141,13 +141,18 @@ final class LvsLab implements AutoCloseable {
 
     /** Polls every 250 ms (each poll runs commands in namespaces; the VM is slow) until the deadline. */
     static void poll(String what, Duration deadline, java.util.function.BooleanSupplier condition) {
+        poll(what, deadline, Duration.ofMillis(250), condition);
+    }
+
+    /** Polls every {@code every} until the deadline. */
+    static void poll(String what, Duration deadline, Duration every, java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out after " + deadline.toSeconds() + " s waiting for: " + what);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for: " + what, e);

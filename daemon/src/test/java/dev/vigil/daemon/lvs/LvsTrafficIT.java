@@ -40,8 +40,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("ipvs-vm")
 class LvsTrafficIT {
-    private static final Duration FIRST = Duration.ofSeconds(180);
-    private static final Duration CHANGE = Duration.ofSeconds(90);
+    private static final Duration FIRST = Duration.ofSeconds(300);
+    private static final Duration CHANGE = Duration.ofSeconds(120);
+    /** Each poll starts processes in namespaces, which the emulated VM does slowly. */
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final String VIP = LvsLab.VIP;
     private static final String NAT_URL = "http://" + VIP + "/";
     private static final String DR_URL = "http://" + VIP + ":8080/";
@@ -66,8 +68,13 @@ class LvsTrafficIT {
                 }
                 for (String rs : List.of("rs1", "rs2")) {
                     String address = lab.node(rs).ipv4().replace("/24", "");
-                    LvsLab.poll(rs + "'s HTTP server answers", FIRST,
-                            () -> (rs + "\n").equals(get(lab, lb, "http://" + address + ":8080/")));
+                    Process p = servers.get(rs);
+                    LvsLab.poll(rs + "'s HTTP server answers", FIRST, POLL, () -> {
+                        if (!p.isAlive()) {
+                            throw new AssertionError(rs + "'s HTTP server exited: " + log(lab, rs));
+                        }
+                        return (rs + "\n").equals(get(lab, lb, "http://" + address + ":8080/"));
+                    });
                 }
                 VigilProcess vigil = VigilProcess.start(lab, "lb", "vigil", config, "--plugins-dir", plugins.toString());
                 String table = await(lab, lb, vigil, "both real servers in both services", FIRST,
@@ -97,6 +104,12 @@ class LvsTrafficIT {
                 assertThat(dr).containsOnlyKeys("rs1");
             } catch (AssertionError e) {
                 System.out.println("director's connection table:\n" + lab.run(lb, "ipvsadm", "-Lnc").out());
+                System.out.println("director's addresses:\n" + lab.run(lb, "ip", "addr").out());
+                System.out.println("neighbours seen from the director:\n" + lab.run(lb, "ip", "neigh").out());
+                for (String rs : List.of("rs1", "rs2")) {
+                    System.out.println(rs + "'s sockets:\n" + lab.run(lab.node(rs).ns(), "ss", "-ltn").out());
+                    System.out.println(rs + "'s log:\n" + log(lab, rs));
+                }
                 throw e;
             } finally {
                 for (Process p : servers.values()) {
@@ -152,6 +165,14 @@ class LvsTrafficIT {
         return seen;
     }
 
+    private static String log(NetLab lab, String rs) {
+        try {
+            return java.nio.file.Files.readString(lab.dir().resolve(rs + ".log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     private static String get(NetLab lab, String ns, String url) {
         ExecResult r = lab.run(ns, "curl", "-s", "-m", "10", url);
         return r.ok() ? r.out() : null;
@@ -161,7 +182,7 @@ class LvsTrafficIT {
                                 java.util.function.Predicate<String> wanted) {
         String[] last = {null};
         try {
-            LvsLab.poll(what, deadline, () -> wanted.test(last[0] = lab.exec(lb, "ipvsadm", "-Sn")));
+            LvsLab.poll(what, deadline, POLL, () -> wanted.test(last[0] = lab.exec(lb, "ipvsadm", "-Sn")));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nlast table:\n" + last[0] + "\nvigil log:\n" + vigil.log(), e);
         }

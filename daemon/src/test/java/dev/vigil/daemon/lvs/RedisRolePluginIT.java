@@ -29,8 +29,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("ipvs-vm")
 class RedisRolePluginIT {
-    private static final Duration FIRST = Duration.ofSeconds(180);
-    private static final Duration CHANGE = Duration.ofSeconds(90);
+    private static final Duration FIRST = Duration.ofSeconds(300);
+    private static final Duration CHANGE = Duration.ofSeconds(120);
+    /** Each poll starts processes in namespaces, which the emulated VM does slowly. */
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final String RS1 = "-a -t 10.10.0.100:6379 -r 10.20.0.11:6379 -m -w 1\n";
     private static final String RS2_UP = "-a -t 10.10.0.100:6379 -r 10.20.0.12:6379 -m -w 2\n";
     private static final String RS2_INHIBITED = "-a -t 10.10.0.100:6379 -r 10.20.0.12:6379 -m -w 0\n";
@@ -86,11 +88,24 @@ class RedisRolePluginIT {
                                 Predicate<String> wanted) {
         String[] last = {null};
         try {
-            LvsLab.poll(what, deadline, () -> wanted.test(last[0] = lab.exec(lb, "ipvsadm", "-Sn")));
+            LvsLab.poll(what, deadline, POLL, () -> wanted.test(last[0] = lab.exec(lb, "ipvsadm", "-Sn")));
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nlast table:\n" + last[0] + "\nvigil log:\n" + vigil.log(), e);
+            throw new AssertionError(e.getMessage() + "\nlast table:\n" + last[0] + "\nvigil (" + (vigil.alive() ? "running"
+                    : "exited") + ") log:\n" + vigil.log() + "\nredis logs:\n" + logs(lab), e);
         }
         return last[0];
+    }
+
+    private static String logs(NetLab lab) {
+        StringBuilder b = new StringBuilder();
+        for (String a : List.of("10.20.0.11", "10.20.0.12")) {
+            try {
+                b.append(a).append(": ").append(Files.readString(lab.dir().resolve("redis-" + a + ".log"))).append('\n');
+            } catch (IOException e) {
+                b.append(a).append(": no log\n");
+            }
+        }
+        return b.toString();
     }
 
     /** The example plugin's zip, looked up from the working directory and its parent; null when not built. */
