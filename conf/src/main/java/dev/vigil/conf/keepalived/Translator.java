@@ -71,6 +71,12 @@ final class Translator {
             b.add("checkers", s.position(), sections.checker(s));
             return;
         }
+        if (type == RealServer.class && isCheckerName(s) && !SectionForms.UNSUPPORTED.contains(s.name())) {
+            diagnostics.unsupported(s.position(), "'" + s.name() + "' in " + where + " is not a built-in checker"
+                    + " and no loaded plugin provides it; ignored (the real server is not checked by it)",
+                    "a plugin's checker type is known once its plugin is loaded (--plugins-dir DIR)");
+            return;
+        }
         if (specials.handle(type, s, b)) {
             return;
         }
@@ -158,6 +164,14 @@ final class Translator {
         Token name = s.args().get(0);
         MapNode body = translate(blockOf(s), recordType(f), s.position(), s.name() + " " + name.text());
         b.addNamed(f.key(), s.position(), name.text(), name.position(), body);
+    }
+
+    /**
+     * A block in upper case, as keepalived names its checkers ({@code TCP_CHECK}, {@code HTTP_GET}) and
+     * plugins name theirs ({@code REDIS_ROLE}): a checker type (real server keywords are lower case).
+     */
+    private static boolean isCheckerName(Statement s) {
+        return s.hasBlock() && s.name().matches("[A-Z][A-Z0-9_]*");
     }
 
     void unsupported(Statement s, Class<? extends Record> type, String where) {

@@ -62,10 +62,12 @@ class PluginCheckersTest {
     }
 
     @Test
-    void withoutThePluginTheBlockIsUnsupported() throws IOException {
+    void withoutThePluginTheBlockIsAnUnknownCheckerTypeAndDropped() throws IOException {
         LoadResult r = ConfigLoader.builtin().loadKeepalived(conf(), null);
         assertThat(r.diagnostics()).extracting(Diagnostic::toString)
-                .anyMatch(d -> d.contains(":4:") && d.contains("'REDIS_ROLE'") && d.contains("not supported"));
+                .anyMatch(d -> d.contains(":4:") && d.contains("'REDIS_ROLE'")
+                        && d.contains("not a built-in checker and no loaded plugin provides it")
+                        && d.contains("--plugins-dir"));
         assertThat(r.orThrow().virtualServer().get(0).realServer().get(0).checkers()).isEmpty();
     }
 
@@ -82,5 +84,19 @@ class PluginCheckersTest {
         assertThat(((ScalarNode) role.value()).value()).isEqualTo("master");
         assertThat(role.keyPosition().line()).isEqualTo(5);
         assertThat(params.entry("connect_timeout")).isPresent();
+    }
+
+    @Test
+    void aPluginCheckerSurvivesTheYamlRoundTrip() throws IOException {
+        ConfigLoader loader = new ConfigLoader(List.of(new Recording()));
+        LoadResult imported = loader.loadKeepalived(conf(), null);
+        String yaml = new dev.vigil.conf.yaml.YamlWriter(imported.comments()).print(imported.orThrow());
+        assertThat(yaml).contains("REDIS_ROLE").contains("role: master");
+        LoadResult back = loader.loadYaml("vigil.yaml", yaml);
+        assertThat(back.diagnostics()).isEmpty();
+        Section checker = back.orThrow().virtualServer().get(0).realServer().get(0).checkers().get(0);
+        assertThat(checker.type()).isEqualTo("REDIS_ROLE");
+        assertThat(((ScalarNode) checker.params().entry("role").orElseThrow().value()).value()).isEqualTo("master");
+        assertThat(yaml).isEqualTo(dev.vigil.conf.yaml.YamlWriter.write(back.orThrow()));
     }
 }

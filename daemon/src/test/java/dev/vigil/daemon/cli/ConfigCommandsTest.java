@@ -71,4 +71,29 @@ class ConfigCommandsTest {
         assertThat(run("import-keepalived", f.toString())).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void importNamesAnUnknownCheckerTypeAndThePluginsDirectory() throws IOException {
+        Path f = file("k.conf", """
+                virtual_server 192.0.2.1 6379 {
+                  real_server 10.0.0.2 6379 {
+                    REDIS_ROLE {
+                      role master
+                    }
+                  }
+                }
+                """);
+        Path empty = Files.createDirectories(dir.resolve("plugins"));
+        assertThat(run("import-keepalived", "--plugins-dir", empty.toString(), f.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("k.conf:3:").contains("'REDIS_ROLE'")
+                .contains("no loaded plugin provides it").contains("--plugins-dir");
+        assertThat(out.toString()).doesNotContain("REDIS_ROLE");
+    }
+
+    @Test
+    void importRefusesAMissingPluginsDirectory() throws IOException {
+        Path f = file("k.conf", "virtual_server 192.0.2.1 80 {\n}\n");
+        assertThat(run("import-keepalived", "--plugins-dir", dir.resolve("nope").toString(), f.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a directory");
+    }
 }

@@ -141,13 +141,18 @@ final class LvsLab implements AutoCloseable {
 
     /** Polls every 250 ms (each poll runs commands in namespaces; the VM is slow) until the deadline. */
     static void poll(String what, Duration deadline, java.util.function.BooleanSupplier condition) {
+        poll(what, deadline, Duration.ofMillis(250), condition);
+    }
+
+    /** Polls every {@code every} until the deadline. */
+    static void poll(String what, Duration deadline, Duration every, java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out after " + deadline.toSeconds() + " s waiting for: " + what);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for: " + what, e);
@@ -178,6 +183,11 @@ final class LvsLab implements AutoCloseable {
      * and its parent), or null when there is none.
      */
     Path pluginsDir() {
+        return pluginsDir(lab.dir());
+    }
+
+    /** {@link #pluginsDir()} for a lab directory {@code labDir}: the copy goes to {@code labDir/plugins}. */
+    static Path pluginsDir(Path labDir) {
         for (Path base : List.of(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().getParent())) {
             Path target = base.resolve("healthcheckers/target");
             if (!Files.isDirectory(target)) {
@@ -187,7 +197,7 @@ final class LvsLab implements AutoCloseable {
                 Path zip = s.filter(p -> p.getFileName().toString().matches("vigil-healthcheckers-.*\\.zip"))
                         .findFirst().orElse(null);
                 if (zip != null) {
-                    Path dir = Files.createDirectories(lab.dir().resolve("plugins"));
+                    Path dir = Files.createDirectories(labDir.resolve("plugins"));
                     Files.copy(zip, dir.resolve(zip.getFileName()));
                     return dir;
                 }
