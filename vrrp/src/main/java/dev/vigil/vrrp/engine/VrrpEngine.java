@@ -121,11 +121,30 @@ public final class VrrpEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The sync groups of {@code next}. A group whose members did not change is kept as it is (its
+     * state and which members faulted on their own survive the reload); a new or changed group
+     * learns the states of the members that keep running, so it goes on moving them together.
+     */
     private void groups(EngineSpec next) {
+        Map<String, SyncGroup> previous = new LinkedHashMap<>();
+        groupOf.values().forEach(g -> previous.put(g.name(), g));
         Map<String, SyncGroup> byMember = new LinkedHashMap<>();
         Map<String, EngineSpec.SyncGroupSpec> specs = new LinkedHashMap<>();
         for (EngineSpec.SyncGroupSpec g : next.groups()) {
-            SyncGroup group = new SyncGroup(g.name(), g.members());
+            SyncGroup old = previous.get(g.name());
+            SyncGroup group;
+            if (old != null && old.memberNames().equals(List.copyOf(g.members()))) {
+                group = old;
+            } else {
+                group = new SyncGroup(g.name(), g.members());
+                for (String m : g.members()) {
+                    InstanceRunner r = instances.get(m);
+                    if (r != null) {
+                        group.seed(m, r.state());
+                    }
+                }
+            }
             g.members().forEach(m -> byMember.put(m, group));
             specs.put(g.name(), g);
         }

@@ -56,6 +56,27 @@ public final class SyncGroup {
         return new SyncOutcome(requests, state != before, state);
     }
 
+    /**
+     * Records where {@code member} is without a transition: a group built by a reload learns the
+     * states of members that kept running. The group's state becomes FAULT when a member is
+     * faulted, else MASTER when one is master, else BACKUP when one is backup, else INIT.
+     */
+    public void seed(String member, VrrpState s) {
+        Objects.requireNonNull(s, "s");
+        if (!members.containsKey(Objects.requireNonNull(member, "member"))) {
+            throw new IllegalArgumentException("sync group " + name + " has no member " + member);
+        }
+        members.put(member, s);
+        state = members.containsValue(VrrpState.FAULT) ? VrrpState.FAULT
+                : members.containsValue(VrrpState.MASTER) ? VrrpState.MASTER
+                : members.containsValue(VrrpState.BACKUP) ? VrrpState.BACKUP : VrrpState.INIT;
+    }
+
+    /** The member names, in configuration order. */
+    public List<String> memberNames() {
+        return List.copyOf(members.keySet());
+    }
+
     /** The group's state: where its last own (not sync-caused) member transition took it. */
     public VrrpState state() {
         return state;
@@ -80,6 +101,13 @@ public final class SyncGroup {
         ownFaults.remove(member);
         if (t.to() == VrrpState.INIT) {
             stopped(member, requests);
+            return;
+        }
+        if (t.from() == VrrpState.INIT && t.to() == VrrpState.BACKUP && state == VrrpState.MASTER) {
+            // A member (re)started while the others are master, as after a reload that restarted it
+            // alone: it joins them rather than taking them down to BACKUP.
+            requests.put(member, new Input.SyncRequest(VrrpState.MASTER, VrrpMachine.SYNC_GROUP_REASON + ": "
+                    + member + " joins " + name + " as MASTER"));
             return;
         }
         if (!ownFaults.isEmpty()) {

@@ -101,4 +101,30 @@ class SyncGroupTest {
         assertThatThrownBy(() -> new SyncGroup("G", List.of("A", "A"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyncGroup("G", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aSeededGroupKnowsItsRunningMembersAndStillMovesThemTogether() {
+        SyncGroup rebuilt = new SyncGroup("G", List.of("A", "B"));
+        rebuilt.seed("A", MASTER);
+        rebuilt.seed("B", MASTER);
+        assertThat(rebuilt.state()).isEqualTo(MASTER);
+        assertThat(rebuilt.memberNames()).containsExactly("A", "B");
+        SyncOutcome o = rebuilt.onTransition("A", new Transition(MASTER, BACKUP, "higher priority advert"));
+        assertThat(targets(o)).isEqualTo(Map.of("B", BACKUP));
+        SyncGroup faulted = new SyncGroup("F", List.of("A", "B"));
+        faulted.seed("A", BACKUP);
+        faulted.seed("B", FAULT);
+        assertThat(faulted.state()).isEqualTo(FAULT);
+    }
+
+    @Test
+    void aMemberStartingWhileTheOthersAreMasterJoinsThemInsteadOfTakingThemDown() {
+        on("A", INIT, BACKUP, "master down timer");
+        on("B", INIT, BACKUP, "master down timer");
+        on("A", BACKUP, MASTER, "master down timer");
+        on("B", BACKUP, MASTER, "sync group");
+        SyncOutcome o = on("C", INIT, BACKUP, "start");
+        assertThat(targets(o)).isEqualTo(Map.of("C", MASTER));
+        assertThat(g.state()).isEqualTo(MASTER);
+    }
 }
