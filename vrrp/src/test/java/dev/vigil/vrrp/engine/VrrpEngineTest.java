@@ -199,7 +199,8 @@ class VrrpEngineTest {
             EngineSpec specA = spec(List.of(instance("VI_1", 51, 150, "10.0.0.100", chk)), List.of());
             a.engine.apply(specA);
             b.engine.apply(spec(List.of(instance("VI_1", 51, 100, "10.0.0.100", List.of())), List.of()));
-            await("a master", () -> a.holds("10.0.0.100") && "BACKUP".equals(b.state("VI_1")));
+            await("a master", () -> a.holds("10.0.0.100") && "BACKUP".equals(b.state("VI_1"))
+                    && events.contains("a VI_1 BACKUP->MASTER"));
 
             int before = events.size();
             assertThat(a.engine.apply(specA)).isEmpty();
