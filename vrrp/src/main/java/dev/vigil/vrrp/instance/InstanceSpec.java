@@ -104,52 +104,6 @@ public record InstanceSpec(String name, String interfaceName, int interfaceIndex
                 trackPrimary, tracked, notifyCommands, notifyTimeout, null, List.of(), true, null);
     }
 
-    /** A spec without per-peer TTL ranges. */
-    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
-                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
-                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
-                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
-                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
-                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
-                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
-                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac) {
-        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
-                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
-                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
-                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, List.of(), true, null);
-    }
-
-    /** A spec without per-peer TTL ranges, in accept mode, with addresses placed by {@code vipBackend}. */
-    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
-                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
-                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
-                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
-                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
-                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
-                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
-                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac, String vipBackend) {
-        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
-                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
-                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
-                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, List.of(), true, vipBackend);
-    }
-
-    /** A spec whose addresses go into the kernel's address table (the netlink VIP backend). */
-    public InstanceSpec(String name, String interfaceName, int interfaceIndex, IpFamily family, int version,
-                        int vrid, int priority, int advertIntervalCentis, boolean preempt, Duration preemptDelay,
-                        boolean startAsMaster, AuthType authType, String authPass, List<Vip> vips,
-                        List<Route> routes, List<Rule> rules, InetAddress sourceAddress,
-                        List<InetAddress> unicastPeers, int unicastTtl, boolean checkUnicastSrc, GarpPolicy garp,
-                        boolean skipCheckAdvAddr, boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
-                        boolean strict, boolean trackPrimary, List<TrackBinding> tracked,
-                        NotifyCommands notifyCommands, Duration notifyTimeout, VmacSpec vmac, List<TtlRange> peerTtls,
-                        boolean accept) {
-        this(name, interfaceName, interfaceIndex, family, version, vrid, priority, advertIntervalCentis, preempt,
-                preemptDelay, startAsMaster, authType, authPass, vips, routes, rules, sourceAddress, unicastPeers,
-                unicastTtl, checkUnicastSrc, garp, skipCheckAdvAddr, lowerPrioNoAdvert, higherPrioSendAdvert, strict,
-                trackPrimary, tracked, notifyCommands, notifyTimeout, vmac, peerTtls, accept, null);
-    }
-
     /** The same spec with {@code use_vmac} set ({@code vmac} not null) or cleared. */
     public InstanceSpec withVmac(VmacSpec newVmac) {
         return new InstanceSpec(name, interfaceName, interfaceIndex, family, version, vrid, priority,

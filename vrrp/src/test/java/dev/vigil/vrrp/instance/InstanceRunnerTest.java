@@ -153,7 +153,8 @@ class InstanceRunnerTest {
                 spec.authPass(), spec.vips(), spec.routes(), spec.rules(), spec.sourceAddress(), spec.unicastPeers(),
                 spec.unicastTtl(), spec.checkUnicastSrc(), spec.garp(), spec.skipCheckAdvAddr(), spec.lowerPrioNoAdvert(),
                 spec.higherPrioSendAdvert(), spec.strict(), spec.trackPrimary(), spec.tracked(), spec.notifyCommands(),
-                spec.notifyTimeout(), spec.vmac(), List.of(new dev.vigil.vrrp.packet.TtlRange(VIP, 1, 2)), spec.accept())))
+                spec.notifyTimeout(), spec.vmac(), List.of(new dev.vigil.vrrp.packet.TtlRange(VIP, 1, 2)), spec.accept(),
+                spec.vipBackend())))
                 .as("peer TTL ranges restart").isFalse();
     }
 }
