@@ -3,11 +3,9 @@ package dev.vigil.daemon.vip;
 import dev.vigil.kernel.rtnl.AddressFlag;
 import dev.vigil.kernel.rtnl.AddressTable;
 import dev.vigil.kernel.rtnl.IfAddress;
-import dev.vigil.kernel.rtnl.Scope;
 import dev.vigil.plugin.vip.VipBackend;
 import dev.vigil.plugin.vip.VirtualAddress;
 import java.net.Inet6Address;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -70,18 +68,7 @@ public final class NetlinkVipBackend implements VipBackend {
     }
 
     static IfAddress ifAddress(VirtualAddress a, int index) {
-        return new IfAddress(index, a.address(), a.prefixLength(), a.label().orElse(null), scope(a.scope()),
-                a.broadcast().orElse(null), a.address() instanceof Inet6Address ? Set.of(AddressFlag.NODAD) : Set.of());
-    }
-
-    static Scope scope(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "global", "universe" -> Scope.UNIVERSE;
-            case "site" -> Scope.SITE;
-            case "link" -> Scope.LINK;
-            case "host" -> Scope.HOST;
-            case "nowhere" -> Scope.NOWHERE;
-            default -> Scope.of(Integer.parseInt(name));
-        };
+        return new IfAddress(index, a.address(), a.prefixLength(), a.label().orElse(null),
+                dev.vigil.daemon.vrrp.KernelNames.scope(a.scope()), a.broadcast().orElse(null), a.address() instanceof Inet6Address ? Set.of(AddressFlag.NODAD) : Set.of());
     }
 }

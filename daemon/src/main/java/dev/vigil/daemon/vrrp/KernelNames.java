@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Names iproute2 users write for scopes, routing tables and protocols, turned into numbers. */
-final class KernelNames {
+public final class KernelNames {
     private static final Path RT_TABLES = Path.of("/etc/iproute2/rt_tables");
 
     private KernelNames() {
     }
 
-    static Scope scope(String name) {
+    /** An address scope by name (global, site, link, host, nowhere) or number; null is global. */
+    public static Scope scope(String name) {
         if (name == null) {
             return Scope.UNIVERSE;
         }
