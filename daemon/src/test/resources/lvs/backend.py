@@ -17,4 +17,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-http.server.ThreadingHTTPServer((address, port), Handler).serve_forever()
+class Server(http.server.ThreadingHTTPServer):
+    # The default accept queue of 5 overflows when several checks arrive together on a slow VM; a
+    # dropped SYN costs the checker a 1 s retransmission and can fail a 2 s connect_timeout.
+    request_queue_size = 128
+    daemon_threads = True
+
+
+Server((address, port), Handler).serve_forever()

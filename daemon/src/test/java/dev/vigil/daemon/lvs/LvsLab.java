@@ -116,9 +116,13 @@ final class LvsLab implements AutoCloseable {
     String stableTable(String what, Predicate<String> wanted, Duration quiet, Duration deadline, LabProcess daemon) {
         String[] last = {null};
         long[] since = {0};
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         try {
             poll(what, deadline, () -> {
                 String t = table();
+                if (seen.size() < 4) {
+                    seen.add(t);
+                }
                 long now = System.nanoTime();
                 if (!wanted.test(t)) {
                     last[0] = t;
@@ -133,7 +137,8 @@ final class LvsLab implements AutoCloseable {
                 return now - since[0] >= quiet.toNanos();
             });
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nlast table:\n" + last[0] + "\n" + daemon + " log:\n"
+            throw new AssertionError(e.getMessage() + "\nlast table:\n" + last[0] + "\nfirst tables seen:\n"
+                    + String.join("--\n", seen) + "\n" + daemon + " log:\n"
                     + tail(daemon.log()), e);
         }
         return last[0];
