@@ -83,11 +83,21 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         setLogLevel();
         RunSettings settings = settings();
+        try {
+            return run(settings);
+        } finally {
+            if (validating != null) {
+                validating.close();
+            }
+        }
+    }
+
+    private int run(RunSettings settings) throws InterruptedException {
         VigilConfig config = loadAndCheck();
         if (config == null) {
             return 1;
         }
-        Daemon daemon = new Daemon(file, loader(), host.config(), factory.create(settings));
+        Daemon daemon = new Daemon(file, loader(), host.config(), factory.create(settings, validating));
         DaemonService service = new DaemonService(settings, daemon, ServiceNotify.fromEnvironment(System.getenv()));
         Signals.install(() -> service.reload(), service::requestStop);
         try {
@@ -141,7 +151,10 @@ public final class RunCommand implements Callable<Integer> {
         return result.config();
     }
 
-    /** Validates plugin sections with the plugins of {@code --plugins-dir} (and the class path). */
+    /**
+     * Validates plugin sections with the plugins of {@code --plugins-dir} (and the class path); the
+     * same plugins then run in the subsystems.
+     */
     private java.util.function.Function<Path, LoadResult> loader() {
         if (validating == null) {
             validating = dev.vigil.daemon.plugin.PluginHost.load(PluginDirs.resolve(java.util.Optional.ofNullable(pluginsDir)));

@@ -21,7 +21,7 @@ public final class VigilCommand implements Runnable {
     }
 
     /**
-     * The configured command line: {@code run} drives plugin notifiers, VRRP and LVS, in that order;
+     * The configured command line: {@code run} drives the plugins, plugin notifiers, VRRP and LVS, in that order;
      * VRRP state changes go to LVS and the notifiers, health transitions to the notifiers and the
      * notify FIFOs.
      */
@@ -30,15 +30,14 @@ public final class VigilCommand implements Runnable {
     }
 
     private static java.util.List<dev.vigil.daemon.runtime.Subsystem> subsystems(
-            dev.vigil.daemon.service.RunSettings settings) {
-        dev.vigil.daemon.plugin.PluginHost plugins = dev.vigil.daemon.plugin.PluginHost.load(
-                PluginDirs.resolve(settings.pluginsDirectory()));
+            dev.vigil.daemon.service.RunSettings settings, dev.vigil.daemon.plugin.PluginHost plugins) {
         dev.vigil.daemon.lvs.VrrpStates states = new dev.vigil.daemon.lvs.VrrpStates();
         dev.vigil.daemon.lvs.CheckerStates checkers = new dev.vigil.daemon.lvs.CheckerStates();
         dev.vigil.daemon.vrrp.VrrpSubsystem vrrp = new dev.vigil.daemon.vrrp.VrrpSubsystem(states, plugins,
                 settings.vipRecordFile());
         checkers.subscribe(vrrp.checkerFifos());
-        return java.util.List.of(new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states, checkers), vrrp,
+        return java.util.List.of(new dev.vigil.daemon.plugin.PluginsSubsystem(plugins),
+                new dev.vigil.daemon.plugin.NotifierSubsystem(plugins, states, checkers), vrrp,
                 new dev.vigil.daemon.lvs.LvsSubsystem(plugins, states, checkers));
     }
 

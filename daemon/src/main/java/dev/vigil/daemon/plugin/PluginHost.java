@@ -10,6 +10,8 @@ import dev.vigil.plugin.notify.NotifierFactory;
 import dev.vigil.plugin.vip.VipBackendFactory;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +46,21 @@ public final class PluginHost implements AutoCloseable {
     private final Map<String, VipBackendFactory> vipBackends = new LinkedHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final ExecutorService blocking;
+    private final PluginWorkDir workDir;
+    private final List<String> loaded;
+    private final List<String> failures;
+    private boolean closed;
 
     private PluginHost(PluginManager manager, List<?> extensions) {
+        this(manager, extensions, null, List.of(), List.of());
+    }
+
+    private PluginHost(PluginManager manager, List<?> extensions, PluginWorkDir workDir, List<String> loaded,
+                       List<String> failures) {
         this.manager = manager;
+        this.workDir = workDir;
+        this.loaded = List.copyOf(loaded);
+        this.failures = List.copyOf(failures);
         for (Object e : extensions) {
             if (e instanceof HealthCheckerFactory f) {
                 checkers.putIfAbsent(f.type(), f);
@@ -60,25 +74,64 @@ public final class PluginHost implements AutoCloseable {
         blocking = Executors.newFixedThreadPool(8, daemonThreads("vigil-plugin-blocking"));
     }
 
-    /** Plugins from {@code directory} (when it exists) and the class path. */
+    /**
+     * Plugins from {@code directory} (when it exists) and the class path. PF4J works on a private
+     * copy of the directory ({@link PluginWorkDir}); a plugin that fails to load or start is logged
+     * and listed in {@link #failures()}, and the others load.
+     */
     public static PluginHost load(Optional<Path> directory) {
         List<Object> found = new ArrayList<>();
         PluginManager manager = null;
+        PluginWorkDir work = null;
+        List<String> loaded = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         if (directory.isPresent() && Files.isDirectory(directory.get())) {
-            manager = new DefaultPluginManager(directory.get());
+            try {
+                work = PluginWorkDir.of(directory.get(), Path.of(System.getProperty("java.io.tmpdir")));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot copy the plugins of " + directory.get() + ": " + e, e);
+            }
+            manager = new DefaultPluginManager(work.dir());
             manager.setSystemVersion(PluginApi.VERSION);
             manager.loadPlugins();
             manager.startPlugins();
             found.addAll(manager.getExtensions(HealthCheckerFactory.class));
             found.addAll(manager.getExtensions(NotifierFactory.class));
             found.addAll(manager.getExtensions(VipBackendFactory.class));
-            LOG.info("plugins from {}: {}", directory.get(), manager.getStartedPlugins().stream()
-                    .map(p -> p.getPluginId() + " " + p.getDescriptor().getVersion()).toList());
+            java.util.Set<Path> seen = new java.util.HashSet<>();
+            for (PluginWrapper p : manager.getPlugins()) {
+                Path source = work.sourceOf(p.getPluginPath());
+                seen.add(source);
+                String what = p.getPluginId() + " " + p.getDescriptor().getVersion();
+                if (p.getPluginState() == PluginState.STARTED) {
+                    loaded.add(what);
+                } else if (p.getPluginState() != PluginState.DISABLED) {
+                    failures.add(source.getFileName() + ": " + what + " is " + p.getPluginState()
+                            + (p.getFailedException() == null ? "" : ": " + p.getFailedException()));
+                }
+            }
+            for (Path e : work.entries()) {
+                if (!seen.contains(e)) {
+                    failures.add(e.getFileName() + ": not a loadable plugin (see the log)");
+                }
+            }
+            LOG.info("plugins from {}: {}", directory.get(), loaded);
+            failures.forEach(f -> LOG.warn("plugin not loaded: {}", f));
         }
         ServiceLoader.load(HealthCheckerFactory.class).forEach(found::add);
         ServiceLoader.load(NotifierFactory.class).forEach(found::add);
         ServiceLoader.load(VipBackendFactory.class).forEach(found::add);
-        return new PluginHost(manager, found);
+        return new PluginHost(manager, found, work, loaded, failures);
+    }
+
+    /** The plugins loaded and started from the plugins directory, as "ID VERSION". */
+    public List<String> loaded() {
+        return loaded;
+    }
+
+    /** The archives or folders of the plugins directory that did not give a started plugin, and why. */
+    public List<String> failures() {
+        return failures;
     }
 
     /** A host with exactly these extensions (tests). */
@@ -134,13 +187,21 @@ public final class PluginHost implements AutoCloseable {
         };
     }
 
+    /** Stops the plugins and removes their private copy; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         scheduler.shutdownNow();
         blocking.shutdownNow();
         if (manager != null) {
             stopPlugins(manager);
             manager.unloadPlugins();
+        }
+        if (workDir != null) {
+            workDir.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.daemon.service;
 
+import dev.vigil.daemon.plugin.PluginHost;
 import dev.vigil.daemon.runtime.Subsystem;
 
 import java.util.List;
@@ -8,8 +9,13 @@ import java.util.List;
 @FunctionalInterface
 public interface SubsystemFactory {
     /** No subsystems: the daemon serves status, reloads and stops, and drives nothing. */
-    SubsystemFactory NONE = settings -> List.of();
+    SubsystemFactory NONE = (settings, plugins) -> List.of();
 
-    /** New subsystems for one run; not yet started. */
-    List<Subsystem> create(RunSettings settings);
+    /**
+     * New subsystems for one run; not yet started.
+     *
+     * @param plugins the plugins {@code vigil run} loaded (and validates the configuration with);
+     *                the subsystems own it from here and close it last
+     */
+    List<Subsystem> create(RunSettings settings, PluginHost plugins);
 }
