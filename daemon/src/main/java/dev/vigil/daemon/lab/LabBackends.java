@@ -8,21 +8,51 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
- * The interactive lab's three web backends ({@code web1..3}, each running {@link LabHttpServer}),
+ * The interactive lab's three web backends ({@code web1..3}, each a web server answering with its name),
  * set up for LVS-DR (the VIP on their loopback, ARP for it neither answered nor announced), which
  * the user can kill and revive; and the lab's own view of them: an HTTP GET from the client node
  * to each backend's address, independent of Vigil's checkers.
  */
 public final class LabBackends implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+    /**
+     * python3 when the host has it: the same server as {@link LabHttpServer} (every GET answered
+     * with the backend's name, "serving" printed once it listens) without a JVM per backend, which
+     * matters on slow (emulated) machines; without python3 the backends run {@link LabHttpServer}.
+     */
+    private static final Optional<Path> PYTHON = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+            .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "python3")).filter(Files::isExecutable).findFirst();
+    private static final String PYTHON_SERVER = String.join("\n",
+            "import http.server, sys",
+            "port, name = int(sys.argv[1]), sys.argv[2]",
+            "body = (name + '\\n').encode()",
+            "class Handler(http.server.BaseHTTPRequestHandler):",
+            "    def do_GET(self):",
+            "        self.send_response(200)",
+            "        self.send_header('Content-Length', str(len(body)))",
+            "        self.end_headers()",
+            "        self.wfile.write(body)",
+            "    def log_message(self, *args):",
+            "        pass",
+            "class Server(http.server.ThreadingHTTPServer):",
+            "    request_queue_size = 64",
+            "    daemon_threads = True",
+            "server = Server(('', port), Handler)",
+            "print('serving', name, 'on port', port, flush=True)",
+            "server.serve_forever()");
 
     private final NetLab lab;
     private final List<String> names = new ArrayList<>();
@@ -56,7 +86,7 @@ public final class LabBackends implements AutoCloseable {
         }
         for (int i = 0; i < n; i++) {
             LabProcess web = b.servers.get(i);
-            Wait.until("web server on " + b.names.get(i) + " (log " + web.logFile() + ")", Duration.ofSeconds(60),
+            Wait.until("web server on " + b.names.get(i) + " (log " + web.logFile() + ")", Duration.ofSeconds(240),
                     () -> web.log().contains("serving"));
         }
         return b;
@@ -91,8 +121,10 @@ public final class LabBackends implements AutoCloseable {
         }
         String name = names.get(i);
         String tag = name + (starts[i]++ == 0 ? "" : "-" + starts[i]);
-        List<String> cmd = NetLab.inNs(lab.node(name).ns(), VigilProcess.javaMain(LabHttpServer.class.getName(),
-                Integer.toString(LabConfigs.HTTP_PORT), name).toArray(String[]::new));
+        List<String> server = PYTHON.isPresent()
+                ? List.of(PYTHON.get().toString(), "-c", PYTHON_SERVER, Integer.toString(LabConfigs.HTTP_PORT), name)
+                : VigilProcess.javaMain(LabHttpServer.class.getName(), Integer.toString(LabConfigs.HTTP_PORT), name);
+        List<String> cmd = NetLab.inNs(lab.node(name).ns(), server.toArray(String[]::new));
         servers.set(i, lab.own(new LabProcess("web " + tag, cmd, lab.dir().resolve(tag + ".web.log"))));
     }
 

@@ -68,7 +68,7 @@ public final class LiveLab {
             startDaemon(i);
         }
         say("waiting for a master (JVM start-up takes a few seconds)...");
-        Wait.until("a load balancer holds the VIP (logs in " + lab.dir() + ")", Duration.ofSeconds(90),
+        Wait.until("a load balancer holds the VIP (logs in " + lab.dir() + ")", Duration.ofSeconds(300),
                 () -> holds(0) || holds(1));
         if (ipvsCause.isEmpty()) {
             viaVip = lab.own(new ViaVip(backends));

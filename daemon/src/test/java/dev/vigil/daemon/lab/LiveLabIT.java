@@ -2,15 +2,8 @@ package dev.vigil.daemon.lab;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,69 +16,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * removes them too.
  */
 class LiveLabIT {
-    /** A running {@code vigil lab --interactive} and everything it printed so far. */
-    private static final class Lab implements AutoCloseable {
-        final Process process;
-        final StringBuffer text = new StringBuffer();
-        final Thread reader;
-
-        Lab() throws IOException {
-            process = new ProcessBuilder(VigilProcess.java("lab", "--interactive")).redirectErrorStream(true).start();
-            reader = new Thread(() -> {
-                try (InputStream in = process.getInputStream()) {
-                    byte[] buf = new byte[8192];
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                    }
-                } catch (IOException e) {
-                    // process gone
-                }
-            }, "lab-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** The last complete frame of the live view. */
-        String frame() {
-            String all = text.toString();
-            int end = all.lastIndexOf("\nvigil lab  ");
-            int start = end < 0 ? -1 : all.lastIndexOf("\nvigil lab  ", end - 1);
-            return start < 0 ? "" : all.substring(start + 1, end + 1);
-        }
-
-        void press(String key) throws IOException {
-            OutputStream in = process.getOutputStream();
-            in.write((key + "\n").getBytes(StandardCharsets.US_ASCII));
-            in.flush();
-        }
-
-        void await(String what, Duration deadline, Predicate<String> frame) {
-            Wait.until(what + "; output so far:\n" + tail(), deadline, () -> frame.test(frame()));
-        }
-
-        String tail() {
-            String all = text.toString();
-            return all.substring(Math.max(0, all.length() - 4000));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-        }
-    }
-
-    private static List<String> labNamespaces(long pid) {
-        String[] names = Path.of("/var/run/netns").toFile().list();
-        return names == null ? List.of()
-                : List.of(names).stream().filter(n -> n.startsWith("vigil-lab-" + pid + "-")).toList();
-    }
-
     private static boolean backend(String frame, String name, String running, String get) {
         return Pattern.compile(name + "\\s+\\S+\\s+" + running + "\\s+lab GET: " + get + "\\b").matcher(frame).find();
     }
@@ -98,7 +28,7 @@ class LiveLabIT {
     void keysKillAndReviveWhileTheViewFollows() throws Exception {
         NetLab.unavailabilityCause().ifPresent(cause -> assumeTrue(false, "skipped: " + cause));
         long pid;
-        try (Lab lab = new Lab()) {
+        try (LabSession lab = LabSession.start()) {
             pid = lab.process.pid();
             lab.await("lb1 master, every backend up", Duration.ofSeconds(180),
                     f -> f.contains("master: lb1 ") && allUp(f));
@@ -119,20 +49,20 @@ class LiveLabIT {
             assertThat(lab.process.exitValue()).as(lab.tail()).isZero();
             assertThat(lab.text.toString()).contains("lab removed").containsPattern("client: pings to|client: GET");
         }
-        assertThat(labNamespaces(pid)).isEmpty();
+        assertThat(LabSession.namespaces(pid)).isEmpty();
     }
 
     @Test
     void sigtermRemovesTheLab() throws Exception {
         NetLab.unavailabilityCause().ifPresent(cause -> assumeTrue(false, "skipped: " + cause));
         long pid;
-        try (Lab lab = new Lab()) {
+        try (LabSession lab = LabSession.start()) {
             pid = lab.process.pid();
             lab.await("a master", Duration.ofSeconds(180), f -> f.contains("master: lb"));
-            assertThat(labNamespaces(pid)).isNotEmpty();
+            assertThat(LabSession.namespaces(pid)).isNotEmpty();
             lab.process.destroy();
             assertThat(lab.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(labNamespaces(pid)).isEmpty();
+        assertThat(LabSession.namespaces(pid)).isEmpty();
     }
 }
