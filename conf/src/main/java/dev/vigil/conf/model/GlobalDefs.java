@@ -56,6 +56,8 @@ public record GlobalDefs(
         @Doc("Remove the configured IPVS virtual servers at stop.") boolean lvsFlushOnstop,
         @Doc("Network namespace the daemon runs in.") String netNamespace,
         @Doc("Allow interfaces that do not exist at start.") boolean dynamicInterfaces,
+        @Doc("Set net.ipv4.igmp_link_local_mcast_reports to 0 while running: no IGMP reports for 224.0.0.0/24"
+                + " groups (from a VMAC they would move the virtual MAC on switches).") boolean disableLocalIgmp,
         SourcePosition position) {
 
     public GlobalDefs {

@@ -60,6 +60,8 @@ public final class VrrpSubsystem implements Subsystem {
         this.recordFile = recordFile;
     }
 
+    private LocalIgmp localIgmp;
+
     @Override
     public String name() {
         return "vrrp";
@@ -77,6 +79,8 @@ public final class VrrpSubsystem implements Subsystem {
     @Override
     public void start(VigilConfig config) {
         kernel = RealKernelPorts.open();
+        localIgmp = new LocalIgmp(kernel.sysctl());
+        localIgmp.configure(config.globalDefs().disableLocalIgmp());
         ports = new BackendPorts(kernel, plugins,
                 recordFile == null ? VipRecordFile.inMemory() : VipRecordFile.open(recordFile));
         ports.configure(config);
@@ -120,6 +124,7 @@ public final class VrrpSubsystem implements Subsystem {
     public ReloadOutcome reload(VigilConfig previous, VigilConfig next) {
         try {
             ports.configure(next);
+            localIgmp.configure(next.globalDefs().disableLocalIgmp());
             List<String> changes = engine.apply(spec(next));
             ports.retireAllBut(names(next));
             return ReloadOutcome.applied(changes.isEmpty() ? List.of("no change") : changes);
@@ -181,6 +186,9 @@ public final class VrrpSubsystem implements Subsystem {
         }
         if (loop != null) {
             loop.close();
+        }
+        if (localIgmp != null) {
+            localIgmp.restore();
         }
         if (kernel != null) {
             kernel.close();
