@@ -23,6 +23,28 @@ public final class CheckerBench {
     private CheckerBench() {
     }
 
+    /** This process's resident set size, as /proc/self/status gives it. */
+    private static String rss() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> l.substring(6).trim()).findFirst().orElse("?");
+    }
+
+    /** CPU time (and user time) so far of every live thread, by thread name and id. */
+    private static java.util.Map<String, Long> threadCpu() {
+        var mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> m = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            long t = mx.getThreadCpuTime(id);
+            long u = mx.getThreadUserTime(id);
+            if (info != null && t >= 0 && u >= 0) {
+                m.put(info.getThreadName() + "#" + id, t);
+                m.put(info.getThreadName() + " (user)#" + id, u);
+            }
+        }
+        return m;
+    }
+
     public static void main(String[] args) throws Exception {
         Path plugins = Path.of(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -51,17 +73,27 @@ public final class CheckerBench {
             long t0 = System.nanoTime();
             lvs.start(r.config());
             Thread.sleep(warm * 1000L);
+            java.util.Map<String, Long> t0cpu = threadCpu();
             long c0 = os.getProcessCpuTime();
             long w0 = System.nanoTime();
             Thread.sleep(window * 1000L);
             long c1 = os.getProcessCpuTime();
+            java.util.Map<String, Long> t1cpu = threadCpu();
             long w1 = System.nanoTime();
             long dests = IpvsadmSave.save(table).lines().filter(l -> l.startsWith("-a ")).count();
             double cpu = (c1 - c0) / 1e9;
             System.out.printf("N=%d: cpu %.2f s in %.1f s (%.1f%% of a core), %d of %d real servers in the table,"
-                    + " heap used %d MB, started %.1f s before the window%n", n, cpu, (w1 - w0) / 1e9,
+                    + " heap used %d MB, RSS %s, started %.1f s before the window%n", n, cpu, (w1 - w0) / 1e9,
                     100 * cpu / ((w1 - w0) / 1e9), dests, n,
-                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, (w0 - t0) / 1e9);
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, rss(), (w0 - t0) / 1e9);
+            java.util.Map<String, Long> perThread = new java.util.TreeMap<>();
+            t1cpu.forEach((k, v) -> perThread.merge(k.replaceAll("[-#0-9]+$", ""), v - t0cpu.getOrDefault(k, 0L),
+                    Long::sum));
+            perThread.forEach((k, v) -> {
+                if (v > 10_000_000L) {
+                    System.out.printf("  %-32s %.2f s%n", k, v / 1e9);
+                }
+            });
             lvs.close();
         } finally {
             Files.deleteIfExists(file);

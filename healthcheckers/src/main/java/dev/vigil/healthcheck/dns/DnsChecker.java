@@ -42,24 +42,26 @@ public final class DnsChecker implements HealthChecker {
 
     @Override
     public CompletionStage<CheckResult> check(CheckTarget target) {
-        Attempt a = new Attempt(target, clock, transport.group());
-        int id = ThreadLocalRandom.current().nextInt(1 << 16);
-        Connector.udp(transport, a, new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new DatagramDnsQueryEncoder(), new DatagramDnsResponseDecoder(), new Reply(id, a));
-            }
-        }, ch -> {
-            DatagramDnsQuery q = new DatagramDnsQuery(null, target.address(), id);
-            q.setRecursionDesired(true);
-            q.setRecord(DnsSection.QUESTION, new DefaultDnsQuestion(settings.name(), settings.type()));
-            ch.writeAndFlush(q).addListener(f -> {
-                if (!f.isSuccess()) {
-                    a.down("cannot send the DNS query: " + Failures.describe(f.cause()));
+        return Connector.onLoop(transport, loop -> {
+            Attempt a = new Attempt(target, clock, loop);
+            int id = ThreadLocalRandom.current().nextInt(1 << 16);
+            Connector.udp(transport, loop, a, new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new DatagramDnsQueryEncoder(), new DatagramDnsResponseDecoder(), new Reply(id, a));
                 }
+            }, ch -> {
+                DatagramDnsQuery q = new DatagramDnsQuery(null, target.address(), id);
+                q.setRecursionDesired(true);
+                q.setRecord(DnsSection.QUESTION, new DefaultDnsQuestion(settings.name(), settings.type()));
+                ch.writeAndFlush(q).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        a.down("cannot send the DNS query: " + Failures.describe(f.cause()));
+                    }
+                });
             });
+            return a;
         });
-        return a.future();
     }
 
     /** Waits for the response to query {@code id}. */

@@ -7,6 +7,7 @@ import dev.vigil.plugin.check.CheckResult;
 import dev.vigil.plugin.check.CheckTarget;
 import dev.vigil.plugin.check.HealthChecker;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -45,20 +46,22 @@ public final class HttpChecker implements HealthChecker {
 
     @Override
     public CompletionStage<CheckResult> check(CheckTarget target) {
-        Attempt a = new Attempt(target, clock, transport.group());
-        fetch(a, 0);
-        return a.future();
+        return Connector.onLoop(transport, loop -> {
+            Attempt a = new Attempt(target, clock, loop);
+            fetch(loop, a, 0);
+            return a;
+        });
     }
 
-    private void fetch(Attempt a, int index) {
+    private void fetch(EventLoop loop, Attempt a, int index) {
         if (index == settings.urls().size()) {
             a.up(settings.urls().size() == 1 ? "HTTP check passed" : "all " + index + " URLs passed");
             return;
         }
         UrlCheck url = settings.urls().get(index);
         String host = host(url, a.target().address());
-        ResponseHandler handler = new ResponseHandler(url, a, () -> fetch(a, index + 1));
-        Connector.tcp(transport, a, new ChannelInitializer<Channel>() {
+        ResponseHandler handler = new ResponseHandler(url, a, () -> fetch(loop, a, index + 1));
+        Connector.tcp(transport, loop, a, new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 ssl.ifPresent(ctx -> ch.pipeline().addLast(sslHandler(ctx, ch, a.target(), host)));

@@ -2,6 +2,7 @@ package dev.vigil.healthcheck.net;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -71,16 +72,16 @@ public final class Transport {
         return epoll;
     }
 
-    /** A TCP client bootstrap on the shared group, marking packets with {@code fwmark} when non-zero. */
-    public Bootstrap stream(int fwmark) {
-        Bootstrap b = new Bootstrap().group(group)
+    /** A TCP client bootstrap on {@code loop}, marking packets with {@code fwmark} when non-zero. */
+    public Bootstrap stream(EventLoop loop, int fwmark) {
+        Bootstrap b = new Bootstrap().group(loop)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class);
         return mark(b, fwmark);
     }
 
-    /** A UDP bootstrap on the shared group, marking packets with {@code fwmark} when non-zero. */
-    public Bootstrap datagram(int fwmark) {
-        Bootstrap b = new Bootstrap().group(group)
+    /** A UDP bootstrap on {@code loop}, marking packets with {@code fwmark} when non-zero. */
+    public Bootstrap datagram(EventLoop loop, int fwmark) {
+        Bootstrap b = new Bootstrap().group(loop)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class);
         return mark(b, fwmark);
     }

@@ -31,14 +31,16 @@ public final class SmtpChecker implements HealthChecker {
 
     @Override
     public CompletionStage<CheckResult> check(CheckTarget target) {
-        Attempt a = new Attempt(target, clock, transport.group());
-        Connector.tcp(transport, a, new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new LineBasedFrameDecoder(4096), new StringDecoder(StandardCharsets.US_ASCII),
-                        new StringEncoder(StandardCharsets.US_ASCII), new SmtpDialogue(heloName, a));
-            }
-        }, ch -> { });
-        return a.future();
+        return Connector.onLoop(transport, loop -> {
+            Attempt a = new Attempt(target, clock, loop);
+            Connector.tcp(transport, loop, a, new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new LineBasedFrameDecoder(4096), new StringDecoder(StandardCharsets.US_ASCII),
+                            new StringEncoder(StandardCharsets.US_ASCII), new SmtpDialogue(heloName, a));
+                }
+            }, ch -> { });
+            return a;
+        });
     }
 }

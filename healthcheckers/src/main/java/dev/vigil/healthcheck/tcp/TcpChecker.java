@@ -6,6 +6,7 @@ import dev.vigil.healthcheck.net.Transport;
 import dev.vigil.plugin.check.CheckResult;
 import dev.vigil.plugin.check.CheckTarget;
 import dev.vigil.plugin.check.HealthChecker;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 import java.time.Clock;
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletionStage;
 
 /** Connects to the real server and closes at once: up when the connection is accepted. */
 public final class TcpChecker implements HealthChecker {
+    private static final ChannelHandler NOTHING = new Nothing();
+
     private final Transport transport;
     private final Clock clock;
 
@@ -24,9 +27,15 @@ public final class TcpChecker implements HealthChecker {
 
     @Override
     public CompletionStage<CheckResult> check(CheckTarget target) {
-        Attempt a = new Attempt(target, clock, transport.group(),
-                "connect timeout after " + target.timeout().toMillis() + " ms");
-        Connector.tcp(transport, a, new ChannelInboundHandlerAdapter(), ch -> a.up("connected"));
-        return a.future();
+        return Connector.onLoop(transport, loop -> {
+            Attempt a = new Attempt(target, clock, loop, "connect timeout after " + target.timeout().toMillis() + " ms");
+            Connector.tcp(transport, loop, a, NOTHING, ch -> a.up("connected"));
+            return a;
+        });
+    }
+
+    /** The pipeline of a TCP check: nothing is read or written. */
+    @ChannelHandler.Sharable
+    private static final class Nothing extends ChannelInboundHandlerAdapter {
     }
 }

@@ -38,20 +38,22 @@ public final class UdpChecker implements HealthChecker {
 
     @Override
     public CompletionStage<CheckResult> check(CheckTarget target) {
-        Attempt a = settings.requireReply()
-                ? new Attempt(target, clock, transport.group(), "no reply within " + target.timeout().toMillis() + " ms")
-                : new Attempt(target, clock, transport.group(), x -> CheckResult.up("no ICMP error", x.elapsed()));
-        Connector.udp(transport, a, new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new Reply(a));
-            }
-        }, ch -> ch.writeAndFlush(Unpooled.wrappedBuffer(payload())).addListener(f -> {
-            if (!f.isSuccess()) {
-                a.down(Failures.describe(f.cause()));
-            }
-        }));
-        return a.future();
+        return Connector.onLoop(transport, loop -> {
+            Attempt a = settings.requireReply()
+                    ? new Attempt(target, clock, loop, "no reply within " + target.timeout().toMillis() + " ms")
+                    : new Attempt(target, clock, loop, x -> CheckResult.up("no ICMP error", x.elapsed()));
+            Connector.udp(transport, loop, a, new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new Reply(a));
+                }
+            }, ch -> ch.writeAndFlush(Unpooled.wrappedBuffer(payload())).addListener(f -> {
+                if (!f.isSuccess()) {
+                    a.down(Failures.describe(f.cause()));
+                }
+            }));
+            return a;
+        });
     }
 
     private byte[] payload() {

@@ -17,12 +17,15 @@ import java.util.function.LongUnaryOperator;
  * {@code warmup}, then an attempt every {@code delay_loop}; a live server that fails is retried
  * {@code retry} times, {@code delay_before_retry} apart, before it counts as down; a down server
  * comes up on its first good attempt. A checker that throws, completes exceptionally, gives no
- * result by {@code connect_timeout} or answers late is counted, logged and taken as a failure;
- * nothing here ever waits for it. Attempts never overlap: while a stage is still pending, the
+ * result by {@code connect_timeout} (plus {@link #GRACE}, so that a checker keeping its own deadline
+ * reports its own reason) or answers late is counted, logged and taken as a failure; nothing here
+ * ever waits for it. Attempts never overlap: while a stage is still pending, the
  * next attempt is skipped and fails. Confined to the loop of {@link LoopTimers}.
  */
 public final class CheckRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CheckRunner.class);
+    /** How long after the target's deadline a checker that has not answered is given up. */
+    public static final Duration GRACE = Duration.ofSeconds(1);
 
     /** Hears the check's transitions and dynamic weights; called on the loop. */
     public interface Listener {
@@ -147,7 +150,7 @@ public final class CheckRunner implements AutoCloseable {
         }
         inFlight = true;
         timedOut = false;
-        deadline = timers.schedule(timeout, () -> deadlinePassed(seq));
+        deadline = timers.schedule(timeout.plus(GRACE), () -> deadlinePassed(seq));
         stage.whenComplete((r, ex) -> timers.execute(() -> completed(seq, r, ex)));
     }
 
@@ -157,7 +160,8 @@ public final class CheckRunner implements AutoCloseable {
         }
         timedOut = true;
         timeouts++;
-        LOG.warn("{} {}: no result within {} ms", plan.realServer(), plan.type(), plan.timing().connectTimeout().toMillis());
+        LOG.warn("{} {}: no result within {} ms (connect_timeout and {} ms)", plan.realServer(), plan.type(),
+                plan.timing().connectTimeout().plus(GRACE).toMillis(), GRACE.toMillis());
         failed("no result within connect_timeout");
     }
 

@@ -93,12 +93,12 @@ class CheckRunnerTest {
         CheckRunner r = runner(TIMING, true, 0);
         checker.mode(FakeChecker.Mode.HANG);
         r.start();
-        timers.advance(Duration.ofMillis(2900));
+        timers.advance(Duration.ofMillis(3900));
         assertThat(events).isEmpty();
-        timers.advance(Duration.ofMillis(200)); // deadline at 3: failure 1, retry at 5
-        timers.advance(Duration.ofSeconds(4)); // 5 and 7: skipped, the stage is still pending -> down at 7
+        timers.advance(Duration.ofMillis(200)); // deadline at 3, given up at 4: failure 1, retry at 6
+        timers.advance(Duration.ofSeconds(4)); // 6 and 8: skipped, the stage is still pending -> down at 8
         assertThat(checker.attempts()).containsExactly(0.0);
-        assertThat(events).containsExactly("7.0 down previous check still running");
+        assertThat(events).containsExactly("8.0 down previous check still running");
         checker.hung().get(0).complete(CheckResult.up("too late", Duration.ofSeconds(8)));
         timers.advance(Duration.ofMillis(1));
         assertThat(r.up()).isFalse();
@@ -107,9 +107,9 @@ class CheckRunnerTest {
         assertThat(c.skipped()).isEqualTo(2);
         assertThat(c.late()).isEqualTo(1);
         checker.mode(FakeChecker.Mode.UP);
-        timers.advance(Duration.ofSeconds(10)); // next attempt at 17 runs and passes
-        assertThat(checker.attempts()).containsExactly(0.0, 17.0);
-        assertThat(events).last().isEqualTo("17.0 up ok");
+        timers.advance(Duration.ofSeconds(10)); // next attempt at 18 runs and passes
+        assertThat(checker.attempts()).containsExactly(0.0, 18.0);
+        assertThat(events).last().isEqualTo("18.0 up ok");
     }
 
     @Test
