@@ -5,6 +5,7 @@ import dev.vigil.kernel.netns.NetNamespace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -35,24 +36,8 @@ public final class LabBackends implements AutoCloseable {
      */
     private static final Optional<Path> PYTHON = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
             .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "python3")).filter(Files::isExecutable).findFirst();
-    private static final String PYTHON_SERVER = String.join("\n",
-            "import http.server, sys",
-            "port, name = int(sys.argv[1]), sys.argv[2]",
-            "body = (name + '\\n').encode()",
-            "class Handler(http.server.BaseHTTPRequestHandler):",
-            "    def do_GET(self):",
-            "        self.send_response(200)",
-            "        self.send_header('Content-Length', str(len(body)))",
-            "        self.end_headers()",
-            "        self.wfile.write(body)",
-            "    def log_message(self, *args):",
-            "        pass",
-            "class Server(http.server.ThreadingHTTPServer):",
-            "    request_queue_size = 64",
-            "    daemon_threads = True",
-            "server = Server(('', port), Handler)",
-            "print('serving', name, 'on port', port, flush=True)",
-            "server.serve_forever()");
+    /** The python web server's source (argv: NAME ADDRESS PORT). */
+    private static final String SERVER_RESOURCE = "backend.py";
 
     private final NetLab lab;
     private final List<String> names = new ArrayList<>();
@@ -114,6 +99,18 @@ public final class LabBackends implements AutoCloseable {
         }
     }
 
+    /**
+     * The python3 web server the backends run (also used by the LVS tests): every GET answered
+     * with the name given as its first argument, then the address and port to listen on.
+     */
+    public static String serverScript() {
+        try (InputStream in = LabBackends.class.getResourceAsStream(SERVER_RESOURCE)) {
+            return new String(Objects.requireNonNull(in, SERVER_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts backend {@code i}'s web server again (a no-op while it runs). */
     public void revive(int i) {
         if (running(i)) {
@@ -122,7 +119,7 @@ public final class LabBackends implements AutoCloseable {
         String name = names.get(i);
         String tag = name + (starts[i]++ == 0 ? "" : "-" + starts[i]);
         List<String> server = PYTHON.isPresent()
-                ? List.of(PYTHON.get().toString(), "-c", PYTHON_SERVER, Integer.toString(LabConfigs.HTTP_PORT), name)
+                ? List.of(PYTHON.get().toString(), "-c", serverScript(), name, "", Integer.toString(LabConfigs.HTTP_PORT))
                 : VigilProcess.javaMain(LabHttpServer.class.getName(), Integer.toString(LabConfigs.HTTP_PORT), name);
         List<String> cmd = NetLab.inNs(lab.node(name).ns(), server.toArray(String[]::new));
         servers.set(i, lab.own(new LabProcess("web " + tag, cmd, lab.dir().resolve(tag + ".web.log"))));

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code vigil run} as a process in a namespace: pid file, status over the control socket, a
- * refused reload that leaves it running, a SIGHUP reload, HTTP metrics, and SIGTERM exiting 0.
+ * refused reload that leaves it running, a SIGHUP reload, HTTP metrics, and SIGTERM exiting 0;
+ * {@code disable_local_igmp} holding the namespace's sysctl while it runs.
  */
 class RunCommandIT {
     private static final String VALID = "global_defs:\n  router_id: node1\n";
@@ -67,6 +68,38 @@ class RunCommandIT {
             assertThat(second.err()).contains("vigil run: pid file " + first.pidFile() + " is held by running process "
                     + first.pid());
             assertThat(first.alive()).isTrue();
+        }
+    }
+
+    @Test
+    void disableLocalIgmpHoldsTheSysctlWhileRunningAndGivesItBack() throws IOException {
+        String igmp = "net.ipv4.igmp_link_local_mcast_reports";
+        try (NetLab lab = LabAssumptions.netLab("vgr")) {
+            lab.addNode("n", "10.78.0.1/24", null);
+            String ns = lab.node("n").ns();
+            assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).isEqualTo("1");
+            String on = VALID + "  disable_local_igmp: true\n";
+            Path config = Files.writeString(lab.dir().resolve("vigil.yaml"), on);
+            VigilProcess vigil = VigilProcess.start(lab, "n", "v1", config);
+            Wait.until("daemon up (log " + vigil.logFile() + ")", Duration.ofSeconds(60),
+                    () -> PidFile.read(vigil.pidFile()).orElse(-1) == vigil.pid() && Files.exists(vigil.socket()));
+            assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).as(vigil.log()).isEqualTo("0");
+
+            Files.writeString(config, VALID);
+            ExecResult reload = vigil.cli("reload");
+            assertThat(reload.exit()).as(reload.out() + reload.err()).isZero();
+            Wait.until(igmp + " given back by the reload (log " + vigil.logFile() + ")", Duration.ofSeconds(10),
+                    () -> lab.exec(ns, "sysctl", "-n", igmp).trim().equals("1"));
+
+            Files.writeString(config, on);
+            reload = vigil.cli("reload");
+            assertThat(reload.exit()).as(reload.out() + reload.err()).isZero();
+            Wait.until(igmp + " set again by the reload (log " + vigil.logFile() + ")", Duration.ofSeconds(10),
+                    () -> lab.exec(ns, "sysctl", "-n", igmp).trim().equals("0"));
+
+            vigil.terminate();
+            assertThat(vigil.waitFor(Duration.ofSeconds(30))).as(vigil.log()).isZero();
+            assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).isEqualTo("1");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.daemon.lvs;
 
 import dev.vigil.daemon.lab.LabSession;
+import dev.vigil.daemon.runtime.FileTrees;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -70,9 +71,7 @@ class LabIpvsIT {
             assertThat(lab.process.exitValue()).as(lab.tail()).isZero();
             assertThat(lab.text.toString()).contains("lab removed");
         } finally {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTrees.delete(home);
         }
         assertThat(LabSession.namespaces(pid)).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.vigil.daemon.lvs;
 
+import dev.vigil.daemon.lab.LabBackends;
 import dev.vigil.daemon.lab.ExecResult;
 import dev.vigil.daemon.lab.LabProcess;
 import dev.vigil.daemon.lab.NetLab;
@@ -40,7 +41,7 @@ final class LvsLab implements AutoCloseable {
         IpvsTestNet.requireIpvs();
         NetLab lab = NetLab.create(base);
         try {
-            LvsLab l = new LvsLab(lab, copyResource(lab.dir(), "backend.py"));
+            LvsLab l = new LvsLab(lab, backendScript(lab.dir()));
             l.wire();
             for (int i = 1; i <= 3; i++) {
                 l.startBackend(i);
@@ -171,6 +172,15 @@ final class LvsLab implements AutoCloseable {
     }
 
     /** A copy of test resource {@code lvs/NAME} in {@code dir}. */
+    /** Writes the lab's web backend (python3; argv NAME ADDRESS PORT) to {@code dir}. */
+    static Path backendScript(Path dir) {
+        try {
+            return Files.writeString(dir.resolve("backend.py"), LabBackends.serverScript());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Path copyResource(Path dir, String name) {
         try (InputStream in = LvsLab.class.getResourceAsStream("/lvs/" + name)) {
             Objects.requireNonNull(in, "test resource lvs/" + name);

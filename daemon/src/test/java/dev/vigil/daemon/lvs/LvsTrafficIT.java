@@ -59,7 +59,7 @@ class LvsTrafficIT {
                 fail("IPVS_VM is set but healthcheckers/target holds no plugin zip (build it first)");
             }
             assumeTrue(plugins != null, "skipped: no healthcheckers/target/vigil-healthcheckers-*.zip (mvn package)");
-            Path backend = LvsLab.copyResource(lab.dir(), "backend.py");
+            Path backend = LvsLab.backendScript(lab.dir());
             Path config = LvsLab.copyResource(lab.dir(), "traffic.conf");
             String lb = wire(lab);
             try {

@@ -1,13 +1,14 @@
-# A tiny HTTP backend for the LVS ITs: answers every GET with its name. argv: NAME ADDRESS PORT
+# A small web backend for the lab and the LVS tests: answers every GET with its name and prints
+# "serving NAME on port PORT" once it listens. argv: NAME ADDRESS PORT (ADDRESS "" for any).
 import http.server
 import sys
 
 name, address, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+body = (name + "\n").encode()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        body = (name + "\n").encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -24,4 +25,6 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
-Server((address, port), Handler).serve_forever()
+server = Server((address, port), Handler)
+print("serving", name, "on port", port, flush=True)
+server.serve_forever()
