@@ -83,6 +83,8 @@ class RunCommandIT {
             VigilProcess vigil = VigilProcess.start(lab, "n", "v1", config);
             Wait.until("daemon up (log " + vigil.logFile() + ")", Duration.ofSeconds(60),
                     () -> PidFile.read(vigil.pidFile()).orElse(-1) == vigil.pid() && Files.exists(vigil.socket()));
+            Wait.until("running (log " + vigil.logFile() + ")", Duration.ofSeconds(60),
+                    () -> vigil.cli("status", "--json").out().contains("\"state\" : \"running\""));
             assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).as(vigil.log()).isEqualTo("0");
 
             Files.writeString(config, VALID);
