@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoEventLoop;
 import dev.vigil.plugin.check.CheckResult;
 
 import java.net.InetSocketAddress;
@@ -64,6 +65,18 @@ public final class Connector {
         Bootstrap b = transport.stream(loop, attempt.target().fwmark()).handler(handler)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
         open(b.connect(attempt.target().address(), attempt.target().bindTo().orElse(null)), attempt, connected);
+    }
+
+    /**
+     * Starts a bare TCP connect for {@code attempt} on {@code loop} (up once accepted, nothing
+     * read or written) when the transport is epoll; false, doing nothing, when it is not.
+     */
+    public static boolean probeTcp(Transport transport, EventLoop loop, Attempt attempt) {
+        if (!transport.epoll() || !(loop instanceof IoEventLoop io) || !io.isCompatible(TcpConnectProbe.class)) {
+            return false;
+        }
+        TcpConnectProbe.start(io, attempt);
+        return true;
     }
 
     /**

@@ -13,7 +13,11 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-/** Connects to the real server and closes at once: up when the connection is accepted. */
+/**
+ * Connects to the real server and closes at once: up when the connection is accepted. On the epoll
+ * transport the connect is a bare socket on the loop's epoll ({@code TcpConnectProbe}); on NIO, a
+ * channel with an empty pipeline.
+ */
 public final class TcpChecker implements HealthChecker {
     private static final ChannelHandler NOTHING = new Nothing();
 
@@ -29,7 +33,9 @@ public final class TcpChecker implements HealthChecker {
     public CompletionStage<CheckResult> check(CheckTarget target) {
         return Connector.onLoop(transport, loop -> {
             Attempt a = new Attempt(target, clock, loop, "connect timeout after " + target.timeout().toMillis() + " ms");
-            Connector.tcp(transport, loop, a, NOTHING, ch -> a.up("connected"));
+            if (!Connector.probeTcp(transport, loop, a)) {
+                Connector.tcp(transport, loop, a, NOTHING, ch -> a.up("connected"));
+            }
             return a;
         });
     }

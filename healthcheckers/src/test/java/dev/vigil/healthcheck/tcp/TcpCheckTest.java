@@ -62,6 +62,81 @@ class TcpCheckTest {
     }
 
     @Test
+    void downAtTheDeadlineWhenTheConnectHangs() throws Exception {
+        checks = new Checks(dir);
+        // A listener that never accepts, its queue full: Linux drops the next SYN, the connect hangs.
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fill = new ArrayList<>();
+            try {
+                HealthChecker checker = checks.checker(new TcpCheckFactory(), Map.of());
+                CheckResult r = null;
+                for (int i = 0; i < 8; i++) {
+                    r = checks.run(checker, s.getLocalPort(), Duration.ofMillis(400));
+                    if (!r.healthy()) {
+                        break;
+                    }
+                    java.net.Socket c = new java.net.Socket();
+                    c.connect(s.getLocalSocketAddress(), 1000);
+                    fill.add(c);
+                }
+                assertThat(r.healthy()).isFalse();
+                assertThat(r.message()).isEqualTo("connect timeout after 400 ms");
+                assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+                checker.close();
+            } finally {
+                for (java.net.Socket c : fill) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void upOverIpv6() throws Exception {
+        checks = new Checks(dir);
+        InetAddress v6 = InetAddress.getByName("::1");
+        ServerSocket s;
+        try {
+            s = new ServerSocket(0, 5, v6);
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try (s) {
+            Duration timeout = Duration.ofSeconds(3);
+            var target = new dev.vigil.plugin.check.CheckTarget(new InetSocketAddress(v6, s.getLocalPort()),
+                    java.util.Optional.empty(), 0, timeout, java.time.Clock.systemUTC().instant().plus(timeout), "rs");
+            try (HealthChecker checker = checks.checker(new TcpCheckFactory(), Map.of())) {
+                CheckResult r = checker.check(target).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                assertThat(r.healthy()).as(r.message()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void connectsFromBindto() throws Exception {
+        checks = new Checks(dir);
+        try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<InetAddress> peer = CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket c = s.accept()) {
+                    return c.getInetAddress();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Duration timeout = Duration.ofSeconds(3);
+            var target = new dev.vigil.plugin.check.CheckTarget(Checks.loopback(s.getLocalPort()),
+                    java.util.Optional.of(new InetSocketAddress("127.0.0.2", 0)), 0, timeout,
+                    java.time.Clock.systemUTC().instant().plus(timeout), "rs");
+            try (HealthChecker checker = checks.checker(new TcpCheckFactory(), Map.of())) {
+                CheckResult r = checker.check(target).toCompletableFuture().get(5, TimeUnit.SECONDS);
+                assertThat(r.healthy()).as(r.message()).isTrue();
+            }
+            assertThat(peer.get(5, TimeUnit.SECONDS).getHostAddress()).isEqualTo("127.0.0.2");
+        }
+    }
+
+    @Test
     void twoThousandConcurrentChecksUseAHandfulOfThreads() throws Exception {
         checks = new Checks(dir);
         EventLoopGroup serverGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
