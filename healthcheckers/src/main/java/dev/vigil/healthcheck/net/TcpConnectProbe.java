@@ -15,8 +15,9 @@ import java.net.InetSocketAddress;
 /**
  * A TCP connect with nothing else, for TCP_CHECK on the epoll transport: a non-blocking socket
  * registered with the loop's epoll for writability, {@code SO_ERROR} read when it fires, then
- * closed. No channel, pipeline or address look-ups: six system calls per check (socket, connect,
- * two epoll_ctl, getsockopt, close) where a Netty channel makes seventeen. Confined to its loop.
+ * closed. No channel, pipeline or address look-ups: eight system calls per check (socket and the
+ * two with which Netty's {@code Socket} learns its address family, connect, two epoll_ctl,
+ * getsockopt, close) where a Netty channel makes seventeen. Confined to its loop.
  */
 final class TcpConnectProbe implements EpollIoHandle {
     /** {@code SOL_SOCKET} and {@code SO_MARK} (socket(7)). */
