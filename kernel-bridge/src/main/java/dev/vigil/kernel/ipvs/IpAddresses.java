@@ -156,6 +156,16 @@ public final class IpAddresses {
         return a instanceof Inet6Address ? "[" + format(a) + "]:" + port : format(a) + ":" + port;
     }
 
+    /** Appends {@link #withPort}'s text to {@code out} (IPv4 without an intermediate string). */
+    public static StringBuilder appendWithPort(StringBuilder out, InetAddress a, int port) {
+        if (a instanceof Inet6Address) {
+            return out.append('[').append(format(a)).append("]:").append(port);
+        }
+        byte[] b = a.getAddress();
+        return out.append(b[0] & 0xff).append('.').append(b[1] & 0xff).append('.').append(b[2] & 0xff).append('.')
+                .append(b[3] & 0xff).append(':').append(port);
+    }
+
     /** An IPv4 netmask value (e.g. {@code 0xffffff00}) as a dotted quad. */
     public static String v4Mask(int mask) {
         return (mask >>> 24) + "." + ((mask >>> 16) & 0xff) + "." + ((mask >>> 8) & 0xff) + "." + (mask & 0xff);

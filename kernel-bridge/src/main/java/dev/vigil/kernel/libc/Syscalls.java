@@ -101,14 +101,19 @@ public final class Syscalls {
 
     /** Runs {@code call} until it does not fail with EINTR; throws on -1. */
     private static long check(String op, LongSupplier call) {
-        return check(op, 0, call);
+        return check(op, null, 0, call);
+    }
+
+    /** As {@link #check(String, LongSupplier)}, naming the failure {@code name(what)}. */
+    private static long check(String name, String what, LongSupplier call) {
+        return check(name, what, 0, call);
     }
 
     /**
      * Runs {@code call}, retrying EINTR (the only place that does); returns -1 when it fails with
      * {@code tolerated} (0 tolerates nothing) and throws {@link KernelException} on other errors.
      */
-    private static long check(String op, int tolerated, LongSupplier call) {
+    private static long check(String name, String what, int tolerated, LongSupplier call) {
         while (true) {
             long rc = call.getAsLong();
             if (rc >= 0) {
@@ -119,21 +124,22 @@ public final class Syscalls {
                 return -1;
             }
             if (errno != Errno.EINTR) {
-                throw new KernelException(op, errno);
+                // Named only on failure: the hot paths (netlink, probes) then build no string per call.
+                throw new KernelException(what == null ? name : name + "(" + what + ")", errno);
             }
         }
     }
 
     public static int socket(String what, int domain, int type, int protocol) {
-        return (int) check("socket(" + what + ")", () -> libc().socket(domain, type | SOCK_CLOEXEC, protocol));
+        return (int) check("socket", what, () -> libc().socket(domain, type | SOCK_CLOEXEC, protocol));
     }
 
     public static void bind(int fd, String what, byte[] sockaddr) {
-        check("bind(" + what + ")", () -> libc().bind(fd, sockaddr, sockaddr.length));
+        check("bind", what, () -> libc().bind(fd, sockaddr, sockaddr.length));
     }
 
     public static void setsockopt(int fd, String name, int level, int option, byte[] value) {
-        check("setsockopt(" + name + ")", () -> libc().setsockopt(fd, level, option, value, value.length));
+        check("setsockopt", name, () -> libc().setsockopt(fd, level, option, value, value.length));
     }
 
     public static void setsockoptInt(int fd, String name, int level, int option, int value) {
@@ -143,12 +149,12 @@ public final class Syscalls {
     public static int getsockoptInt(int fd, String name, int level, int option) {
         byte[] value = new byte[4];
         int[] len = {4};
-        check("getsockopt(" + name + ")", () -> libc().getsockopt(fd, level, option, value, len));
+        check("getsockopt", name, () -> libc().getsockopt(fd, level, option, value, len));
         return Bytes.intHost(value, 0);
     }
 
     public static int sendto(int fd, String what, Pointer buf, int len, int flags, byte[] sockaddr) {
-        return (int) check("sendto(" + what + ")",
+        return (int) check("sendto", what,
                 () -> libc().sendto(fd, buf, len, flags, sockaddr, sockaddr == null ? 0 : sockaddr.length));
     }
 
@@ -175,21 +181,21 @@ public final class Syscalls {
     }
 
     public static int recv(int fd, String what, Pointer buf, int len, int flags) {
-        return (int) check("recv(" + what + ")", () -> libc().recvfrom(fd, buf, len, flags, null, null));
+        return (int) check("recv", what, () -> libc().recvfrom(fd, buf, len, flags, null, null));
     }
 
     /** recv with MSG_DONTWAIT: the length received, or -1 when nothing is queued (EAGAIN). */
     public static int recvNow(int fd, String what, Pointer buf, int len, int flags) {
-        return (int) check("recv(" + what + ")", Errno.EAGAIN,
+        return (int) check("recv", what, Errno.EAGAIN,
                 () -> libc().recvfrom(fd, buf, len, flags | MSG_DONTWAIT, null, null));
     }
 
     public static int sendmsg(int fd, String what, Pointer msghdr, int flags) {
-        return (int) check("sendmsg(" + what + ")", () -> libc().sendmsg(fd, msghdr, flags));
+        return (int) check("sendmsg", what, () -> libc().sendmsg(fd, msghdr, flags));
     }
 
     public static int recvmsg(int fd, String what, Pointer msghdr, int flags) {
-        return (int) check("recvmsg(" + what + ")", () -> libc().recvmsg(fd, msghdr, flags));
+        return (int) check("recvmsg", what, () -> libc().recvmsg(fd, msghdr, flags));
     }
 
     /** Per-thread pollfd array (8 bytes per descriptor), so waiting allocates no native memory. */
@@ -227,7 +233,7 @@ public final class Syscalls {
 
     /** recvmsg with MSG_DONTWAIT: the byte count, or -1 when nothing is queued (EAGAIN). */
     public static int recvmsgDontWait(int fd, String what, Pointer msghdr) {
-        return (int) check("recvmsg(" + what + ")", Errno.EAGAIN, () -> libc().recvmsg(fd, msghdr, MSG_DONTWAIT));
+        return (int) check("recvmsg", what, Errno.EAGAIN, () -> libc().recvmsg(fd, msghdr, MSG_DONTWAIT));
     }
 
     /** {@code struct ifreq} (40 bytes) with {@code ifr_name} set. */
@@ -285,7 +291,7 @@ public final class Syscalls {
     }
 
     public static int ioctl(int fd, String what, long request, Pointer arg) {
-        return (int) check("ioctl(" + what + ")", () -> libc().ioctl(fd, request, arg));
+        return (int) check("ioctl", what, () -> libc().ioctl(fd, request, arg));
     }
 
     /** Index of the interface {@code name}; throws ENODEV when it does not exist. */
@@ -315,11 +321,11 @@ public final class Syscalls {
     }
 
     public static int open(String path, int flags) {
-        return (int) check("open(" + path + ")", () -> libc().open(path, flags | O_CLOEXEC));
+        return (int) check("open", path, () -> libc().open(path, flags | O_CLOEXEC));
     }
 
     public static void setns(int fd, int nstype, String what) {
-        check("setns(" + what + ")", () -> libc().setns(fd, nstype));
+        check("setns", what, () -> libc().setns(fd, nstype));
     }
 
     public static void close(int fd) {
@@ -337,10 +343,10 @@ public final class Syscalls {
     }
 
     public static void write(int fd, String what, byte[] data) {
-        check("write(" + what + ")", () -> libc().write(fd, data, data.length));
+        check("write", what, () -> libc().write(fd, data, data.length));
     }
 
     public static int read(int fd, String what, byte[] data) {
-        return (int) check("read(" + what + ")", () -> libc().read(fd, data, data.length));
+        return (int) check("read", what, () -> libc().read(fd, data, data.length));
     }
 }

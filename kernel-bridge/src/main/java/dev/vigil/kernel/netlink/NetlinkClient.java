@@ -76,13 +76,13 @@ public final class NetlinkClient implements AutoCloseable {
         int s = nextSeq();
         send(List.of(request), s, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK);
         List<NlMessage> replies = new ArrayList<>();
-        long deadline = deadline();
+        Wait wait = new Wait();
         while (true) {
-            for (NlMessage m : receive(request.op(), deadline)) {
+            for (NlMessage m : receive(request.op(), wait)) {
                 if (m.seq() != s) {
                     continue;
                 }
-                deadline = deadline();
+                wait.progress();
                 if (m.type() == Netlink.NLMSG_ERROR) {
                     Result r = decodeError(request, m);
                     if (!r.ok()) {
@@ -106,13 +106,13 @@ public final class NetlinkClient implements AutoCloseable {
             List<NlMessage> replies = new ArrayList<>();
             boolean interrupted = false;
             boolean done = false;
-            long deadline = deadline();
+            Wait wait = new Wait();
             while (!done) {
-                for (NlMessage m : receive(request.op(), deadline)) {
+                for (NlMessage m : receive(request.op(), wait)) {
                     if (m.seq() != s) {
                         continue;
                     }
-                    deadline = deadline();
+                    wait.progress();
                     interrupted |= m.hasFlag(Netlink.NLM_F_DUMP_INTR);
                     if (m.type() == Netlink.NLMSG_DONE) {
                         int err = m.payload().remaining() >= 4 ? m.payload().getInt(0) : 0;
@@ -154,12 +154,12 @@ public final class NetlinkClient implements AutoCloseable {
             int first = reserveSeqs(n);
             send(window, first, Netlink.NLM_F_REQUEST, Netlink.NLM_F_ACK);
             Result[] got = new Result[n];
-            long deadline = deadline();
+            Wait wait = new Wait();
             while (got[n - 1] == null) {
-                for (NlMessage m : receive(window.get(0).op(), deadline)) {
+                for (NlMessage m : receive(window.get(0).op(), wait)) {
                     int idx = m.seq() - first;
                     if (idx >= 0 && idx < n && m.type() == Netlink.NLMSG_ERROR) {
-                        deadline = deadline();
+                        wait.progress();
                         got[idx] = decodeError(window.get(idx), m);
                     }
                 }
@@ -222,20 +222,49 @@ public final class NetlinkClient implements AutoCloseable {
     }
 
     /**
-     * When to give up waiting for the kernel: the reply timeout (30 s) from now. Each exchange
-     * has one deadline, renewed only by a reply that belongs to it, so stray messages cannot keep
-     * a caller waiting forever and a long dump still completes while it makes progress.
+     * When to give up waiting for the kernel: the reply timeout (30 s) after the last reply that
+     * belonged to the exchange. Stray messages do not renew it, so they cannot keep a caller
+     * waiting forever, and a long dump still completes while it makes progress. The clock is read
+     * only when the last datagram made no progress or nothing is queued: a dump whose replies are
+     * all queued (the usual case) reads it not at all, which matters where reading it is a system
+     * call (some virtual machines' clock sources).
      */
-    private long deadline() {
-        return System.nanoTime() + replyTimeoutNanos;
+    private final class Wait {
+        private long until;
+        private boolean running;
+        private boolean progressed = true;
+
+        /** A reply that belongs to the exchange arrived: the next wait gets the full timeout. */
+        void progress() {
+            progressed = true;
+            running = false;
+        }
+
+        /** Nanoseconds left, starting the timeout now if none is running; at most 0 when it passed. */
+        long nanosLeft() {
+            long now = System.nanoTime();
+            if (!running) {
+                running = true;
+                until = now + replyTimeoutNanos;
+            }
+            return until - now;
+        }
     }
 
-    private List<NlMessage> receive(String op, long deadline) {
+    private List<NlMessage> receive(String op, Wait wait) {
         if (closed) {
             throw new KernelException(op, Errno.EBADF, "netlink client closed");
         }
-        long left = deadline - System.nanoTime();
-        ByteBuffer d = left <= 0 ? null : transport.receive((int) Math.max(1, left / 1_000_000L));
+        boolean progressed = wait.progressed;
+        wait.progressed = false;
+        ByteBuffer d = null;
+        if (progressed || wait.nanosLeft() > 0) {
+            d = transport.receiveNow();
+        }
+        if (d == null) {
+            long left = wait.nanosLeft();
+            d = left <= 0 ? null : transport.receive((int) Math.max(1, left / 1_000_000L));
+        }
         if (d == null) {
             throw new KernelException(op + " (waiting for the kernel's reply)", Errno.ETIMEDOUT);
         }

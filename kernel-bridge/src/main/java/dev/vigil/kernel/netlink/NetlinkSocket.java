@@ -17,6 +17,8 @@ public final class NetlinkSocket implements NetlinkTransport {
      */
     private static final int RECV_BUF = 256 << 10;
     private static final int SOCKET_RCVBUF = 8 << 20;
+    /** The kernel's address (port 0, no groups); only ever read. */
+    private static final byte[] KERNEL = sockaddr(0);
 
     private final int fd;
     private final String name;
@@ -83,17 +85,19 @@ public final class NetlinkSocket implements NetlinkTransport {
             sendCap = Integer.highestOneBit(len) << 1;
             sendMem = Syscalls.allocate(sendCap);
         }
-        byte[] b = new byte[len];
-        datagram.duplicate().get(b);
-        sendMem.put(0, b, 0, len);
-        Syscalls.sendto(fd, name, sendMem, len, 0, sockaddr(0));
+        if (datagram.hasArray()) {
+            sendMem.put(0, datagram.array(), datagram.arrayOffset() + datagram.position(), len);
+        } else {
+            byte[] b = new byte[len];
+            datagram.duplicate().get(b);
+            sendMem.put(0, b, 0, len);
+        }
+        Syscalls.sendto(fd, name, sendMem, len, 0, KERNEL);
     }
 
     @Override
     public ByteBuffer receive(int timeoutMillis) {
-        if (closed.get()) {
-            throw new KernelException("recv(" + name + ")", Errno.EBADF);
-        }
+        ensureOpen();
         // Replies to a batch are mostly queued already: try first, and wait only when none is.
         int n = Syscalls.recvNow(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
         if (n < 0) {
@@ -102,6 +106,23 @@ public final class NetlinkSocket implements NetlinkTransport {
             }
             n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
         }
+        return copy(n);
+    }
+
+    @Override
+    public ByteBuffer receiveNow() {
+        ensureOpen();
+        int n = Syscalls.recvNow(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+        return n < 0 ? null : copy(n);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new KernelException("recv(" + name + ")", Errno.EBADF);
+        }
+    }
+
+    private ByteBuffer copy(int n) {
         if (n > RECV_BUF) {
             throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
         }

@@ -13,6 +13,14 @@ public interface NetlinkTransport extends AutoCloseable {
     /** Receives one datagram, or {@code null} when nothing arrives within {@code timeoutMillis}. */
     ByteBuffer receive(int timeoutMillis);
 
+    /**
+     * Receives one datagram that is already queued, or {@code null} when none is. A transport that
+     * cannot tell without waiting may wait as {@code receive(0)} does.
+     */
+    default ByteBuffer receiveNow() {
+        return receive(0);
+    }
+
     @Override
     void close();
 }

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 public record NlMessage(int type, int flags, int seq, int pid, ByteBuffer payload) {
 
     public NlMessage {
-        payload = payload.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        payload = (payload.isReadOnly() ? payload : payload.asReadOnlyBuffer()).order(ByteOrder.nativeOrder());
     }
 
     /** The payload from {@code offset} on (after a fixed family header), as a new buffer. */
@@ -22,7 +22,8 @@ public record NlMessage(int type, int flags, int seq, int pid, ByteBuffer payloa
 
     /** The attributes that follow a fixed family header of {@code headerLen} bytes. */
     public Attrs attrs(int headerLen) {
-        return Attrs.parse(payloadFrom(Netlink.align(headerLen)));
+        return Attrs.parse(payload, Math.min(payload.position() + Netlink.align(headerLen), payload.limit()),
+                payload.limit());
     }
 
     public boolean hasFlag(int flag) {
@@ -31,7 +32,8 @@ public record NlMessage(int type, int flags, int seq, int pid, ByteBuffer payloa
 
     /** Splits a datagram into messages. */
     public static java.util.List<NlMessage> parseAll(ByteBuffer datagram) {
-        ByteBuffer b = datagram.duplicate().order(ByteOrder.nativeOrder());
+        // One read-only view of the datagram; each payload is a slice of it (read-only too).
+        ByteBuffer b = datagram.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
         java.util.List<NlMessage> out = new java.util.ArrayList<>();
         while (b.remaining() >= Netlink.HEADER_LEN) {
             int start = b.position();
@@ -44,9 +46,7 @@ public record NlMessage(int type, int flags, int seq, int pid, ByteBuffer payloa
             int flags = b.getShort(start + 6) & 0xffff;
             int seq = b.getInt(start + 8);
             int pid = b.getInt(start + 12);
-            ByteBuffer payload = b.duplicate();
-            payload.position(start + Netlink.HEADER_LEN).limit(start + len);
-            out.add(new NlMessage(type, flags, seq, pid, payload.slice()));
+            out.add(new NlMessage(type, flags, seq, pid, b.slice(start + Netlink.HEADER_LEN, len - Netlink.HEADER_LEN)));
             b.position(Math.min(b.limit(), start + Netlink.align(len)));
         }
         return out;

@@ -34,12 +34,12 @@ public final class IpvsadmSave {
      * destinations (also in kernel order).
      */
     public static String format(List<Service> services, Function<ServiceKey, List<Destination>> destinations) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(services.size() * 512);
         for (Service s : IpvsadmOrder.sortServices(services)) {
             out.append(serviceLine(s)).append('\n');
             String svc = serviceArgs(s.key());
             for (Destination d : IpvsadmOrder.sortDestinations(destinations.apply(s.key()))) {
-                out.append(destinationLine(svc, d)).append('\n');
+                appendDestinationLine(out, svc, d).append('\n');
             }
         }
         return out.toString();
@@ -95,8 +95,13 @@ public final class IpvsadmSave {
     }
 
     static String destinationLine(String serviceArgs, Destination d) {
-        StringBuilder b = new StringBuilder("-a ").append(serviceArgs).append(" -r ")
-                .append(IpAddresses.withPort(d.address(), d.port())).append(' ').append(forwardSwitch(d.forward()))
+        return appendDestinationLine(new StringBuilder(), serviceArgs, d).toString();
+    }
+
+    /** Appends a destination's line (without its newline) to {@code b}. */
+    static StringBuilder appendDestinationLine(StringBuilder b, String serviceArgs, Destination d) {
+        b.append("-a ").append(serviceArgs).append(" -r ");
+        IpAddresses.appendWithPort(b, d.address(), d.port()).append(' ').append(forwardSwitch(d.forward()))
                 .append(" -w ").append(d.weight());
         if (d.forward() == ForwardMethod.TUNNEL) {
             b.append(" --tun-type ").append(d.tunnelType().label());
@@ -107,7 +112,7 @@ public final class IpvsadmSave {
                 b.append(' ').append(checksumOption(d.tunnelFlags()));
             }
         }
-        return b.toString();
+        return b;
     }
 
     private static String checksumOption(int flags) {
