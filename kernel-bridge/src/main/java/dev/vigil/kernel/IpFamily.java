@@ -13,6 +13,9 @@ public enum IpFamily {
     /** IPv6 ({@code AF_INET6}); VRRP group ff02::12 (RFC 5798 section 5.1.2.2). */
     V6(10, new byte[] {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x12});
 
+    /** {@link #values()} once: lookups by number copy no array. */
+    private static final IpFamily[] ALL = values();
+
     private final int af;
     private final InetAddress vrrpGroup;
 
@@ -58,7 +61,7 @@ public enum IpFamily {
 
     /** The family for an {@code AF_*} number; throws for families other than IPv4/IPv6. */
     public static IpFamily ofAf(int af) {
-        for (IpFamily f : values()) {
+        for (IpFamily f : ALL) {
             if (f.af == af) {
                 return f;
             }

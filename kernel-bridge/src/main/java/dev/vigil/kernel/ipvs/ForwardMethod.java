@@ -13,6 +13,9 @@ public enum ForwardMethod {
     /** Cache bypass, {@code IP_VS_CONN_F_BYPASS}. */
     BYPASS(IpvsConstants.CONN_F_BYPASS);
 
+    /** {@link #values()} once: lookups by number copy no array. */
+    private static final ForwardMethod[] ALL = values();
+
     private final int value;
 
     ForwardMethod(int value) {
@@ -27,7 +30,7 @@ public enum ForwardMethod {
     /** The method for kernel connection flags {@code flags} (only the forwarding bits are read). */
     public static ForwardMethod of(int flags) {
         int v = flags & IpvsConstants.CONN_F_FWD_MASK;
-        for (ForwardMethod m : values()) {
+        for (ForwardMethod m : ALL) {
             if (m.value == v) {
                 return m;
             }

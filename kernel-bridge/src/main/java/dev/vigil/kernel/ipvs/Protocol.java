@@ -6,6 +6,9 @@ public enum Protocol {
     UDP(IpvsConstants.IPPROTO_UDP),
     SCTP(IpvsConstants.IPPROTO_SCTP);
 
+    /** {@link #values()} once: lookups by number copy no array. */
+    private static final Protocol[] ALL = values();
+
     private final int number;
 
     Protocol(int number) {
@@ -19,7 +22,7 @@ public enum Protocol {
 
     /** The protocol with IP protocol number {@code number}. */
     public static Protocol of(int number) {
-        for (Protocol p : values()) {
+        for (Protocol p : ALL) {
             if (p.number == number) {
                 return p;
             }

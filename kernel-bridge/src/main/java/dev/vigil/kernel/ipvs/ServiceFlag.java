@@ -14,6 +14,9 @@ public enum ServiceFlag {
     SCHED2(IpvsConstants.SVC_F_SCHED2),
     SCHED3(IpvsConstants.SVC_F_SCHED3);
 
+    /** {@link #values()} once: lookups by number copy no array. */
+    private static final ServiceFlag[] ALL = values();
+
     /** {@code IP_VS_SVC_F_SCHED_SH_FALLBACK}. */
     public static final ServiceFlag SH_FALLBACK = SCHED1;
     /** {@code IP_VS_SVC_F_SCHED_SH_PORT}. */
@@ -45,7 +48,7 @@ public enum ServiceFlag {
     /** The flags set in {@code bits}; other bits (such as {@code IP_VS_SVC_F_HASHED}) are dropped. */
     public static Set<ServiceFlag> fromBits(int bits) {
         EnumSet<ServiceFlag> set = EnumSet.noneOf(ServiceFlag.class);
-        for (ServiceFlag f : values()) {
+        for (ServiceFlag f : ALL) {
             if ((bits & f.bit) != 0) {
                 set.add(f);
             }

@@ -8,6 +8,9 @@ public enum TunnelType {
     GUE(IpvsConstants.TUNNEL_TYPE_GUE),
     GRE(IpvsConstants.TUNNEL_TYPE_GRE);
 
+    /** {@link #values()} once: lookups by number copy no array. */
+    private static final TunnelType[] ALL = values();
+
     private final int value;
 
     TunnelType(int value) {
@@ -24,7 +27,7 @@ public enum TunnelType {
     }
 
     public static TunnelType of(int value) {
-        for (TunnelType t : values()) {
+        for (TunnelType t : ALL) {
             if (t.value == value) {
                 return t;
             }

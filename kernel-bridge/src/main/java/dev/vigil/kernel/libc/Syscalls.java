@@ -1,11 +1,12 @@
 package dev.vigil.kernel.libc;
 
-import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
@@ -42,31 +43,40 @@ public final class Syscalls {
     public static final int O_CLOEXEC = 0x80000;
     public static final int CLONE_NEWNET = 0x40000000;
 
-    private static final LibC LIBC;
-    private static final Runtime RUNTIME;
-    private static final Throwable UNAVAILABILITY_CAUSE;
+    /**
+     * jnr-ffi's binding of {@link LibC}, made when first needed: the socket calls go through
+     * {@link DirectLibC}, so a command that only talks netlink never builds it.
+     */
+    private static final class Jnr {
+        static final LibC LIBC;
+        static final Runtime RUNTIME;
+        static final Throwable UNAVAILABILITY_CAUSE;
 
-    static {
-        LibC libc = null;
-        Runtime runtime = null;
-        Throwable cause = null;
-        try {
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-                throw new UnsupportedOperationException("not Linux: " + System.getProperty("os.name"));
+        static {
+            LibC libc = null;
+            Runtime runtime = null;
+            Throwable cause = DirectLibC.unavailabilityCause();
+            try {
+                if (cause != null) {
+                    throw cause;
+                }
+                libc = LibraryLoader.create(LibC.class).load("c");
+                runtime = Runtime.getRuntime(libc);
+                if (runtime.addressSize() != 8 || runtime.longSize() != 8) {
+                    throw new UnsupportedOperationException("needs a 64-bit (LP64) JVM: native structures use LP64 layouts");
+                }
+                libc.getpid();
+            } catch (Throwable t) {
+                cause = t;
+                libc = null;
             }
-            libc = LibraryLoader.create(LibC.class).load("c");
-            runtime = Runtime.getRuntime(libc);
-            if (runtime.addressSize() != 8 || runtime.longSize() != 8) {
-                throw new UnsupportedOperationException("needs a 64-bit (LP64) JVM: native structures use LP64 layouts");
-            }
-            libc.getpid();
-        } catch (Throwable t) {
-            cause = t;
-            libc = null;
+            LIBC = libc;
+            RUNTIME = runtime;
+            UNAVAILABILITY_CAUSE = cause;
         }
-        LIBC = libc;
-        RUNTIME = runtime;
-        UNAVAILABILITY_CAUSE = cause;
+
+        private Jnr() {
+        }
     }
 
     private Syscalls() {
@@ -74,20 +84,21 @@ public final class Syscalls {
 
     /** Why libc could not be bound, or {@code null}. */
     public static Throwable unavailabilityCause() {
-        return UNAVAILABILITY_CAUSE;
+        return Jnr.UNAVAILABILITY_CAUSE;
     }
 
     static LibC libc() {
-        if (LIBC == null) {
-            throw new UnsupportedOperationException("libc unavailable: " + UNAVAILABILITY_CAUSE, UNAVAILABILITY_CAUSE);
+        if (Jnr.LIBC == null) {
+            throw new UnsupportedOperationException("libc unavailable: " + Jnr.UNAVAILABILITY_CAUSE,
+                    Jnr.UNAVAILABILITY_CAUSE);
         }
-        return LIBC;
+        return Jnr.LIBC;
     }
 
     /** The jnr runtime, for allocating native memory. */
     public static Runtime runtime() {
         libc();
-        return RUNTIME;
+        return Jnr.RUNTIME;
     }
 
     /** Allocates zeroed native memory of {@code size} bytes. */
@@ -95,8 +106,28 @@ public final class Syscalls {
         return Memory.allocateDirect(runtime(), size, true);
     }
 
+    /** errno of this thread's last call (jnr-ffi and {@link DirectLibC} share jffi's saved value). */
     private static int errno() {
-        return LastError.getLastError(RUNTIME);
+        return DirectLibC.errno();
+    }
+
+    /** Allocates a zeroed direct buffer of {@code size} bytes in native byte order, for the buffer-based calls. */
+    public static ByteBuffer allocateBuffer(int size) {
+        return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+    }
+
+    /** Per-thread native scratch for small by-value arguments (socket addresses, option values). */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> allocateBuffer(256));
+
+    /** {@code data} copied into this thread's scratch buffer; its address. */
+    private static long scratch(byte[] data) {
+        ByteBuffer b = SCRATCH.get();
+        if (data.length > b.capacity()) {
+            b = allocateBuffer(data.length);
+            SCRATCH.set(b);
+        }
+        b.put(0, data);
+        return DirectLibC.address(b);
     }
 
     /** Runs {@code call} until it does not fail with EINTR; throws on -1. */
@@ -131,15 +162,15 @@ public final class Syscalls {
     }
 
     public static int socket(String what, int domain, int type, int protocol) {
-        return (int) check("socket", what, () -> libc().socket(domain, type | SOCK_CLOEXEC, protocol));
+        return (int) check("socket", what, () -> DirectLibC.socket(domain, type | SOCK_CLOEXEC, protocol));
     }
 
     public static void bind(int fd, String what, byte[] sockaddr) {
-        check("bind", what, () -> libc().bind(fd, sockaddr, sockaddr.length));
+        check("bind", what, () -> DirectLibC.bind(fd, scratch(sockaddr), sockaddr.length));
     }
 
     public static void setsockopt(int fd, String name, int level, int option, byte[] value) {
-        check("setsockopt", name, () -> libc().setsockopt(fd, level, option, value, value.length));
+        check("setsockopt", name, () -> DirectLibC.setsockopt(fd, level, option, scratch(value), value.length));
     }
 
     public static void setsockoptInt(int fd, String name, int level, int option, int value) {
@@ -156,6 +187,29 @@ public final class Syscalls {
     public static int sendto(int fd, String what, Pointer buf, int len, int flags, byte[] sockaddr) {
         return (int) check("sendto", what,
                 () -> libc().sendto(fd, buf, len, flags, sockaddr, sockaddr == null ? 0 : sockaddr.length));
+    }
+
+    /**
+     * Sends {@code len} bytes from the start of direct buffer {@code buf} to {@code sockaddr} (a
+     * direct buffer holding the address, {@code null} for none, e.g. on a connected socket).
+     */
+    public static int sendto(int fd, String what, ByteBuffer buf, int len, int flags, ByteBuffer sockaddr) {
+        long data = DirectLibC.address(buf);
+        long to = DirectLibC.address(sockaddr);
+        int toLen = sockaddr == null ? 0 : sockaddr.capacity();
+        return (int) check("sendto", what, () -> DirectLibC.sendto(fd, data, len, flags, to, toLen));
+    }
+
+    /** Receives into the start of direct buffer {@code buf} (at most {@code len} bytes); the length received. */
+    public static int recv(int fd, String what, ByteBuffer buf, int len, int flags) {
+        long into = DirectLibC.address(buf);
+        return (int) check("recv", what, () -> DirectLibC.recvfrom(fd, into, len, flags));
+    }
+
+    /** As {@link #recv(int, String, ByteBuffer, int, int)} with MSG_DONTWAIT: -1 when nothing is queued (EAGAIN). */
+    public static int recvNow(int fd, String what, ByteBuffer buf, int len, int flags) {
+        long into = DirectLibC.address(buf);
+        return (int) check("recv", what, Errno.EAGAIN, () -> DirectLibC.recvfrom(fd, into, len, flags | MSG_DONTWAIT));
     }
 
     /** Sends {@code data} as one datagram to {@code sockaddr}; the byte count sent. */
@@ -199,7 +253,7 @@ public final class Syscalls {
     }
 
     /** Per-thread pollfd array (8 bytes per descriptor), so waiting allocates no native memory. */
-    private static final ThreadLocal<Pointer> POLLFDS = ThreadLocal.withInitial(() -> allocate(8 * 8));
+    private static final ThreadLocal<ByteBuffer> POLLFDS = ThreadLocal.withInitial(() -> allocateBuffer(8 * 8));
 
     /**
      * Waits until {@code fd} is readable or {@code timeoutMillis} passes (negative waits forever).
@@ -215,18 +269,19 @@ public final class Syscalls {
      * the wait with the time that is left.
      */
     public static int[] pollIn(int[] fds, int timeoutMillis) {
-        Pointer pfds = fds.length <= 8 ? POLLFDS.get() : allocate(8 * fds.length);
+        ByteBuffer pfds = fds.length <= 8 ? POLLFDS.get() : allocateBuffer(8 * fds.length);
         for (int i = 0; i < fds.length; i++) {
-            pfds.putInt(8L * i, fds[i]);
-            pfds.putShort(8L * i + 4, (short) POLLIN);
-            pfds.putShort(8L * i + 6, (short) 0);
+            pfds.putInt(8 * i, fds[i]);
+            pfds.putShort(8 * i + 4, (short) POLLIN);
+            pfds.putShort(8 * i + 6, (short) 0);
         }
+        long address = DirectLibC.address(pfds);
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
-        check("poll", () -> libc().poll(pfds, fds.length, timeoutMillis < 0 ? -1
+        check("poll", () -> DirectLibC.poll(address, fds.length, timeoutMillis < 0 ? -1
                 : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)));
         int[] revents = new int[fds.length];
         for (int i = 0; i < fds.length; i++) {
-            revents[i] = pfds.getShort(8L * i + 6) & 0xffff;
+            revents[i] = pfds.getShort(8 * i + 6) & 0xffff;
         }
         return revents;
     }
@@ -330,7 +385,7 @@ public final class Syscalls {
 
     public static void close(int fd) {
         // close(2) must not be retried on EINTR: the descriptor is released either way.
-        if (libc().close(fd) < 0) {
+        if (DirectLibC.close(fd) < 0) {
             int errno = errno();
             if (errno != Errno.EINTR) {
                 throw new KernelException("close", errno);

@@ -4,7 +4,6 @@ import dev.vigil.kernel.libc.Bytes;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.libc.KernelException;
 import dev.vigil.kernel.libc.Syscalls;
-import jnr.ffi.Pointer;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,23 +16,21 @@ public final class NetlinkSocket implements NetlinkTransport {
      */
     private static final int RECV_BUF = 256 << 10;
     private static final int SOCKET_RCVBUF = 8 << 20;
-    /** The kernel's address (port 0, no groups); only ever read. */
-    private static final byte[] KERNEL = sockaddr(0);
+    /** The kernel's address (port 0, no groups), in native memory; only ever read. */
+    private static final ByteBuffer KERNEL = Syscalls.allocateBuffer(12).put(0, sockaddr(0));
 
     private final int fd;
     private final String name;
-    private int sendCap;
-    private Pointer sendMem;
-    private final Pointer recvMem;
+    private ByteBuffer sendMem;
+    private final ByteBuffer recvMem;
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NetlinkSocket(int fd, String name) {
         this.fd = fd;
         this.name = name;
-        this.recvMem = Syscalls.allocate(RECV_BUF);
-        this.sendCap = 64 << 10;
-        this.sendMem = Syscalls.allocate(sendCap);
+        this.recvMem = Syscalls.allocateBuffer(RECV_BUF);
+        this.sendMem = Syscalls.allocateBuffer(64 << 10);
     }
 
     /** Opens a socket for {@code protocol} (e.g. {@link Netlink#NETLINK_ROUTE}), joined to {@code groups}. */
@@ -81,17 +78,10 @@ public final class NetlinkSocket implements NetlinkTransport {
     @Override
     public void send(ByteBuffer datagram) {
         int len = datagram.remaining();
-        if (len > sendCap) {
-            sendCap = Integer.highestOneBit(len) << 1;
-            sendMem = Syscalls.allocate(sendCap);
+        if (len > sendMem.capacity()) {
+            sendMem = Syscalls.allocateBuffer(Integer.highestOneBit(len) << 1);
         }
-        if (datagram.hasArray()) {
-            sendMem.put(0, datagram.array(), datagram.arrayOffset() + datagram.position(), len);
-        } else {
-            byte[] b = new byte[len];
-            datagram.duplicate().get(b);
-            sendMem.put(0, b, 0, len);
-        }
+        sendMem.put(0, datagram, datagram.position(), len);
         Syscalls.sendto(fd, name, sendMem, len, 0, KERNEL);
     }
 
