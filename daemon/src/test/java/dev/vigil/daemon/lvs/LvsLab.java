@@ -30,6 +30,7 @@ final class LvsLab implements AutoCloseable {
     private final NetLab lab;
     private final Path backendScript;
     private final Map<Integer, Process> backends = new HashMap<>();
+    private final Map<String, Process> others = new HashMap<>();
 
     private LvsLab(NetLab lab, Path backendScript) {
         this.lab = lab;
@@ -85,6 +86,25 @@ final class LvsLab implements AutoCloseable {
         }
         poll("backend rs" + i + " answers", Duration.ofSeconds(120),
                 () -> ("rs" + i + "\n").equals(fetch(lbNs(), "http://" + address + ":" + BACKEND_PORT + "/")));
+    }
+
+    /**
+     * Starts a backend named {@code name} on {@code address}:8080 in node {@code rs} (the address
+     * must be on its eth0) and waits until it answers there, asked from {@code rs} itself: the
+     * director may have no plain route to it. Stopped by {@link #close()}.
+     */
+    void startBackend(String name, String address) {
+        String rs = lab.node("rs").ns();
+        List<String> cmd = List.of("ip", "netns", "exec", rs, "python3", backendScript.toString(), name, address,
+                Integer.toString(BACKEND_PORT));
+        try {
+            others.put(name, new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(lab.dir().resolve(name + ".log").toFile()).start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start backend " + name, e);
+        }
+        poll("backend " + name + " answers", Duration.ofSeconds(120),
+                () -> (name + "\n").equals(fetch(rs, "http://" + address + ":" + BACKEND_PORT + "/")));
     }
 
     /** Stops backend {@code i} (by its PID) and waits for it to exit. */
@@ -171,7 +191,6 @@ final class LvsLab implements AutoCloseable {
         return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 60), lines.length));
     }
 
-    /** A copy of test resource {@code lvs/NAME} in {@code dir}. */
     /** Writes the lab's web backend (python3; argv NAME ADDRESS PORT) to {@code dir}. */
     static Path backendScript(Path dir) {
         try {
@@ -181,6 +200,7 @@ final class LvsLab implements AutoCloseable {
         }
     }
 
+    /** A copy of test resource {@code lvs/NAME} in {@code dir}. */
     static Path copyResource(Path dir, String name) {
         try (InputStream in = LvsLab.class.getResourceAsStream("/lvs/" + name)) {
             Objects.requireNonNull(in, "test resource lvs/" + name);
@@ -230,6 +250,10 @@ final class LvsLab implements AutoCloseable {
                 p.destroyForcibly();
             }
             backends.clear();
+            for (Process p : others.values()) {
+                p.destroyForcibly();
+            }
+            others.clear();
         } finally {
             lab.close();
         }

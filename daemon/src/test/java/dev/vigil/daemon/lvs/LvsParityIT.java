@@ -88,6 +88,44 @@ class LvsParityIT {
         assertThat(vigil.tables()).as("vigil's tables; its warnings:%n%s", vigil.warnings()).isEqualTo(ka);
     }
 
+    /**
+     * A checker's {@code fwmark} marks its socket (SO_MARK) as keepalived's does: with real servers
+     * that the director reaches only through a route for marked packets, the one whose check sets
+     * the mark is in the table and the one whose check does not is not, under both daemons.
+     */
+    @Test
+    void checkerFwmarkRoutesTheCheckAsKeepalivedDoes() {
+        String lb = lab.lbNs();
+        String rs = lab.net().node("rs").ns();
+        for (String a : List.of("10.30.0.11", "10.30.0.12")) {
+            lab.net().exec(rs, "ip", "addr", "add", a + "/32", "dev", "eth0");
+        }
+        lab.startBackend("m1", "10.30.0.11");
+        lab.startBackend("m2", "10.30.0.12");
+        lab.net().exec(lb, "ip", "route", "add", "10.30.0.0/24", "via", "10.20.0.11", "dev", "eth0", "table", "100");
+        lab.net().exec(lb, "ip", "rule", "add", "fwmark", "9", "lookup", "100", "priority", "100");
+        // Replies come back unmarked: no reverse-path filter on the director for them.
+        lab.net().exec(lb, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.eth0.rp_filter=0");
+        Path config = LvsLab.copyResource(lab.net().dir(), "checker-fwmark.conf");
+        Predicate<String> marked = t -> t.contains("-A -t 10.10.0.100:90 -s rr\n")
+                && t.contains("-a -t 10.10.0.100:90 -r 10.30.0.11:8080 -m -w 1\n") && !t.contains("10.30.0.12");
+        lab.flush();
+        String ka = settle(keepalived(config), marked);
+        String vigil = settle(vigil(config), marked.and(ka::equals));
+        System.out.printf("checker fwmark%n--- keepalived 2.2.7:%n%s--- vigil:%n%s", ka, vigil);
+        assertThat(vigil).isEqualTo(ka);
+    }
+
+    /** The stable table {@code daemon} reaches from an empty one; stops it and empties the table after. */
+    private String settle(LabProcess daemon, Predicate<String> wanted) {
+        try {
+            return lab.stableTable(daemon + ": checker fwmark", wanted, QUIET, FIRST, daemon);
+        } finally {
+            daemon.close();
+            lab.flush();
+        }
+    }
+
     /** The tables of the three phases and the daemon's warnings. */
     private record Run(List<String> tables, String warnings) {
     }

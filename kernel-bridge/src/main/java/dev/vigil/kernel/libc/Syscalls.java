@@ -6,7 +6,6 @@ import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
@@ -111,23 +110,18 @@ public final class Syscalls {
         return DirectLibC.errno();
     }
 
-    /** Allocates a zeroed direct buffer of {@code size} bytes in native byte order, for the buffer-based calls. */
-    public static ByteBuffer allocateBuffer(int size) {
-        return ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
-    }
-
     /** Per-thread native scratch for small by-value arguments (socket addresses, option values). */
-    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> allocateBuffer(256));
+    private static final ThreadLocal<NativeBuffer> SCRATCH = ThreadLocal.withInitial(() -> NativeBuffer.allocate(256));
 
     /** {@code data} copied into this thread's scratch buffer; its address. */
     private static long scratch(byte[] data) {
-        ByteBuffer b = SCRATCH.get();
+        NativeBuffer b = SCRATCH.get();
         if (data.length > b.capacity()) {
-            b = allocateBuffer(data.length);
+            b = NativeBuffer.allocate(data.length);
             SCRATCH.set(b);
         }
-        b.put(0, data);
-        return DirectLibC.address(b);
+        b.buffer().put(0, data);
+        return b.address();
     }
 
     /** Runs {@code call} until it does not fail with EINTR; throws on -1. */
@@ -190,26 +184,24 @@ public final class Syscalls {
     }
 
     /**
-     * Sends {@code len} bytes from the start of direct buffer {@code buf} to {@code sockaddr} (a
-     * direct buffer holding the address, {@code null} for none, e.g. on a connected socket).
+     * Sends {@code len} bytes from the start of {@code buf} to {@code sockaddr} (a buffer holding
+     * the address, all of it; {@code null} for none, e.g. on a connected socket).
      */
-    public static int sendto(int fd, String what, ByteBuffer buf, int len, int flags, ByteBuffer sockaddr) {
-        long data = DirectLibC.address(buf);
-        long to = DirectLibC.address(sockaddr);
+    public static int sendto(int fd, String what, NativeBuffer buf, int len, int flags, NativeBuffer sockaddr) {
+        long to = sockaddr == null ? 0 : sockaddr.address();
         int toLen = sockaddr == null ? 0 : sockaddr.capacity();
-        return (int) check("sendto", what, () -> DirectLibC.sendto(fd, data, len, flags, to, toLen));
+        return (int) check("sendto", what, () -> DirectLibC.sendto(fd, buf.address(), len, flags, to, toLen));
     }
 
-    /** Receives into the start of direct buffer {@code buf} (at most {@code len} bytes); the length received. */
-    public static int recv(int fd, String what, ByteBuffer buf, int len, int flags) {
-        long into = DirectLibC.address(buf);
-        return (int) check("recv", what, () -> DirectLibC.recvfrom(fd, into, len, flags));
+    /** Receives into the start of {@code buf} (at most {@code len} bytes); the length received. */
+    public static int recv(int fd, String what, NativeBuffer buf, int len, int flags) {
+        return (int) check("recv", what, () -> DirectLibC.recvfrom(fd, buf.address(), len, flags));
     }
 
-    /** As {@link #recv(int, String, ByteBuffer, int, int)} with MSG_DONTWAIT: -1 when nothing is queued (EAGAIN). */
-    public static int recvNow(int fd, String what, ByteBuffer buf, int len, int flags) {
-        long into = DirectLibC.address(buf);
-        return (int) check("recv", what, Errno.EAGAIN, () -> DirectLibC.recvfrom(fd, into, len, flags | MSG_DONTWAIT));
+    /** As {@link #recv(int, String, NativeBuffer, int, int)} with MSG_DONTWAIT: -1 when nothing is queued (EAGAIN). */
+    public static int recvNow(int fd, String what, NativeBuffer buf, int len, int flags) {
+        return (int) check("recv", what, Errno.EAGAIN,
+                () -> DirectLibC.recvfrom(fd, buf.address(), len, flags | MSG_DONTWAIT));
     }
 
     /** Sends {@code data} as one datagram to {@code sockaddr}; the byte count sent. */
@@ -253,7 +245,7 @@ public final class Syscalls {
     }
 
     /** Per-thread pollfd array (8 bytes per descriptor), so waiting allocates no native memory. */
-    private static final ThreadLocal<ByteBuffer> POLLFDS = ThreadLocal.withInitial(() -> allocateBuffer(8 * 8));
+    private static final ThreadLocal<NativeBuffer> POLLFDS = ThreadLocal.withInitial(() -> NativeBuffer.allocate(8 * 8));
 
     /**
      * Waits until {@code fd} is readable or {@code timeoutMillis} passes (negative waits forever).
@@ -269,13 +261,14 @@ public final class Syscalls {
      * the wait with the time that is left.
      */
     public static int[] pollIn(int[] fds, int timeoutMillis) {
-        ByteBuffer pfds = fds.length <= 8 ? POLLFDS.get() : allocateBuffer(8 * fds.length);
+        NativeBuffer memory = fds.length <= 8 ? POLLFDS.get() : NativeBuffer.allocate(8 * fds.length);
+        ByteBuffer pfds = memory.buffer();
         for (int i = 0; i < fds.length; i++) {
             pfds.putInt(8 * i, fds[i]);
             pfds.putShort(8 * i + 4, (short) POLLIN);
             pfds.putShort(8 * i + 6, (short) 0);
         }
-        long address = DirectLibC.address(pfds);
+        long address = memory.address();
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
         check("poll", () -> DirectLibC.poll(address, fds.length, timeoutMillis < 0 ? -1
                 : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)));

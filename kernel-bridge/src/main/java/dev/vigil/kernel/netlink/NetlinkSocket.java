@@ -3,6 +3,7 @@ package dev.vigil.kernel.netlink;
 import dev.vigil.kernel.libc.Bytes;
 import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.libc.KernelException;
+import dev.vigil.kernel.libc.NativeBuffer;
 import dev.vigil.kernel.libc.Syscalls;
 
 import java.nio.ByteBuffer;
@@ -17,20 +18,20 @@ public final class NetlinkSocket implements NetlinkTransport {
     private static final int RECV_BUF = 256 << 10;
     private static final int SOCKET_RCVBUF = 8 << 20;
     /** The kernel's address (port 0, no groups), in native memory; only ever read. */
-    private static final ByteBuffer KERNEL = Syscalls.allocateBuffer(12).put(0, sockaddr(0));
+    private static final NativeBuffer KERNEL = NativeBuffer.of(sockaddr(0));
 
     private final int fd;
     private final String name;
-    private ByteBuffer sendMem;
-    private final ByteBuffer recvMem;
+    private NativeBuffer sendMem;
+    private final NativeBuffer recvMem;
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NetlinkSocket(int fd, String name) {
         this.fd = fd;
         this.name = name;
-        this.recvMem = Syscalls.allocateBuffer(RECV_BUF);
-        this.sendMem = Syscalls.allocateBuffer(64 << 10);
+        this.recvMem = NativeBuffer.allocate(RECV_BUF);
+        this.sendMem = NativeBuffer.allocate(64 << 10);
     }
 
     /** Opens a socket for {@code protocol} (e.g. {@link Netlink#NETLINK_ROUTE}), joined to {@code groups}. */
@@ -79,9 +80,9 @@ public final class NetlinkSocket implements NetlinkTransport {
     public void send(ByteBuffer datagram) {
         int len = datagram.remaining();
         if (len > sendMem.capacity()) {
-            sendMem = Syscalls.allocateBuffer(Integer.highestOneBit(len) << 1);
+            sendMem = NativeBuffer.allocate(Integer.highestOneBit(len) << 1);
         }
-        sendMem.put(0, datagram, datagram.position(), len);
+        sendMem.buffer().put(0, datagram, datagram.position(), len);
         Syscalls.sendto(fd, name, sendMem, len, 0, KERNEL);
     }
 
@@ -117,7 +118,7 @@ public final class NetlinkSocket implements NetlinkTransport {
             throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
         }
         byte[] b = new byte[n];
-        recvMem.get(0, b, 0, n);
+        recvMem.buffer().get(0, b, 0, n);
         return ByteBuffer.wrap(b).order(ByteOrder.nativeOrder());
     }
 
