@@ -19,114 +19,66 @@ import java.nio.ByteBuffer;
  * Buffers are direct {@link ByteBuffer}s, passed by address. Only {@link Syscalls} calls this.
  */
 final class DirectLibC {
-    private static final Invoker INVOKER;
-    private static final MemoryIO MEMORY;
-    private static final LastError LAST_ERROR;
+    /** One libc function: its address and how to call it. */
+    private record Fn(long address, CallContext context) {
+    }
+
+    /** What binding libc produced: the functions and jffi's helpers. */
+    private record Bound(Invoker invoker, MemoryIO memory, LastError lastError, Fn socket, Fn bind, Fn setsockopt,
+                         Fn sendto, Fn recvfrom, Fn poll, Fn close) {
+    }
+
+    private static final Bound BOUND;
     private static final Throwable UNAVAILABILITY_CAUSE;
-    private static final long SOCKET;
-    private static final long BIND;
-    private static final long SETSOCKOPT;
-    private static final long SENDTO;
-    private static final long RECVFROM;
-    private static final long POLL;
-    private static final long CLOSE;
-    /** int f(int, int, int). */
-    private static final CallContext INT_3;
-    /** int f(int, void *, int): bind. */
-    private static final CallContext INT_I_P_I;
-    /** int f(int, int, int, void *, int): setsockopt. */
-    private static final CallContext SETSOCKOPT_CTX;
-    /** ssize_t sendto(int, const void *, size_t, int, const struct sockaddr *, socklen_t). */
-    private static final CallContext SENDTO_CTX;
-    /** ssize_t recvfrom(int, void *, size_t, int, struct sockaddr *, socklen_t *). */
-    private static final CallContext RECVFROM_CTX;
-    /** int f(void *, unsigned long, int): poll. */
-    private static final CallContext POLL_CTX;
-    /** int f(int): close. */
-    private static final CallContext INT_1;
 
     static {
-        Invoker invoker = null;
-        MemoryIO memory = null;
-        LastError lastError = null;
+        Bound bound = null;
         Throwable cause = null;
-        long socket = 0;
-        long bind = 0;
-        long setsockopt = 0;
-        long sendto = 0;
-        long recvfrom = 0;
-        long poll = 0;
-        long close = 0;
-        CallContext int3 = null;
-        CallContext ipi = null;
-        CallContext sso = null;
-        CallContext sendCtx = null;
-        CallContext recvCtx = null;
-        CallContext pollCtx = null;
-        CallContext int1 = null;
         try {
-            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-                throw new UnsupportedOperationException("not Linux: " + System.getProperty("os.name"));
-            }
-            Library libc = Library.getCachedInstance("libc.so.6", Library.LAZY | Library.GLOBAL);
-            if (libc == null) {
-                throw new UnsatisfiedLinkError("libc.so.6: " + Library.getLastError());
-            }
-            socket = symbol(libc, "socket");
-            bind = symbol(libc, "bind");
-            setsockopt = symbol(libc, "setsockopt");
-            sendto = symbol(libc, "sendto");
-            recvfrom = symbol(libc, "recvfrom");
-            poll = symbol(libc, "poll");
-            close = symbol(libc, "close");
-            int3 = context(Type.SINT, Type.SINT, Type.SINT, Type.SINT);
-            ipi = context(Type.SINT, Type.SINT, Type.POINTER, Type.UINT);
-            sso = context(Type.SINT, Type.SINT, Type.SINT, Type.SINT, Type.POINTER, Type.UINT);
-            sendCtx = context(Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT, Type.POINTER, Type.UINT);
-            recvCtx = context(Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT, Type.POINTER, Type.POINTER);
-            pollCtx = context(Type.SINT, Type.POINTER, Type.ULONG, Type.SINT);
-            int1 = context(Type.SINT, Type.SINT);
-            invoker = Invoker.getInstance();
-            memory = MemoryIO.getInstance();
-            lastError = LastError.getInstance();
+            bound = bind();
         } catch (Throwable t) {
             cause = t;
-            invoker = null;
         }
-        INVOKER = invoker;
-        MEMORY = memory;
-        LAST_ERROR = lastError;
+        BOUND = bound;
         UNAVAILABILITY_CAUSE = cause;
-        SOCKET = socket;
-        BIND = bind;
-        SETSOCKOPT = setsockopt;
-        SENDTO = sendto;
-        RECVFROM = recvfrom;
-        POLL = poll;
-        CLOSE = close;
-        INT_3 = int3;
-        INT_I_P_I = ipi;
-        SETSOCKOPT_CTX = sso;
-        SENDTO_CTX = sendCtx;
-        RECVFROM_CTX = recvCtx;
-        POLL_CTX = pollCtx;
-        INT_1 = int1;
     }
 
     private DirectLibC() {
     }
 
-    private static long symbol(Library libc, String name) {
+    private static Bound bind() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            throw new UnsupportedOperationException("not Linux: " + System.getProperty("os.name"));
+        }
+        Library libc = Library.getCachedInstance("libc.so.6", Library.LAZY | Library.GLOBAL);
+        if (libc == null) {
+            throw new UnsatisfiedLinkError("libc.so.6: " + Library.getLastError());
+        }
+        return new Bound(Invoker.getInstance(), MemoryIO.getInstance(), LastError.getInstance(),
+                // int socket(int, int, int)
+                fn(libc, "socket", Type.SINT, Type.SINT, Type.SINT, Type.SINT),
+                // int bind(int, const struct sockaddr *, socklen_t)
+                fn(libc, "bind", Type.SINT, Type.SINT, Type.POINTER, Type.UINT),
+                // int setsockopt(int, int, int, const void *, socklen_t)
+                fn(libc, "setsockopt", Type.SINT, Type.SINT, Type.SINT, Type.SINT, Type.POINTER, Type.UINT),
+                // ssize_t sendto(int, const void *, size_t, int, const struct sockaddr *, socklen_t)
+                fn(libc, "sendto", Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT, Type.POINTER, Type.UINT),
+                // ssize_t recvfrom(int, void *, size_t, int, struct sockaddr *, socklen_t *)
+                fn(libc, "recvfrom", Type.SLONG, Type.SINT, Type.POINTER, Type.ULONG, Type.SINT, Type.POINTER,
+                        Type.POINTER),
+                // int poll(struct pollfd *, nfds_t, int)
+                fn(libc, "poll", Type.SINT, Type.POINTER, Type.ULONG, Type.SINT),
+                // int close(int)
+                fn(libc, "close", Type.SINT, Type.SINT));
+    }
+
+    /** Function {@code name} of {@code libc}, called in C's convention with errno saved after each call. */
+    private static Fn fn(Library libc, String name, Type result, Type... params) {
         long address = libc.getSymbolAddress(name);
         if (address == 0) {
             throw new UnsatisfiedLinkError("libc has no " + name + ": " + Library.getLastError());
         }
-        return address;
-    }
-
-    /** A C calling context that saves errno after each call. */
-    private static CallContext context(Type result, Type... params) {
-        return CallContext.getCallContext(result, params, CallingConvention.DEFAULT, true);
+        return new Fn(address, CallContext.getCallContext(result, params, CallingConvention.DEFAULT, true));
     }
 
     /** Why the calls cannot be made here, or {@code null}. */
@@ -134,56 +86,59 @@ final class DirectLibC {
         return UNAVAILABILITY_CAUSE;
     }
 
-    private static Invoker invoker() {
-        if (INVOKER == null) {
+    private static Bound bound() {
+        if (BOUND == null) {
             throw new UnsupportedOperationException("libc unavailable: " + UNAVAILABILITY_CAUSE, UNAVAILABILITY_CAUSE);
         }
-        return INVOKER;
+        return BOUND;
     }
 
     /** errno as the last call on this thread left it. */
     static int errno() {
-        invoker();
-        return LAST_ERROR.get();
+        return bound().lastError().get();
     }
 
-    /** The native address of direct buffer {@code b} (its element 0), or 0 for {@code null}. */
+    /** The native address of direct buffer {@code b} (its element 0). */
     static long address(ByteBuffer b) {
-        if (b == null) {
-            return 0;
-        }
         if (!b.isDirect()) {
             throw new IllegalArgumentException("not a direct buffer");
         }
-        invoker();
-        return MEMORY.getDirectBufferAddress(b);
+        return bound().memory().getDirectBufferAddress(b);
+    }
+
+    private static long call3(Fn f, long a1, long a2, long a3) {
+        return bound().invoker().invokeN3(f.context(), f.address(), a1, a2, a3);
     }
 
     static int socket(int domain, int type, int protocol) {
-        return (int) invoker().invokeN3(INT_3, SOCKET, domain, type, protocol);
+        return (int) call3(bound().socket(), domain, type, protocol);
     }
 
     static int bind(int fd, long sockaddr, int len) {
-        return (int) invoker().invokeN3(INT_I_P_I, BIND, fd, sockaddr, len);
+        return (int) call3(bound().bind(), fd, sockaddr, len);
     }
 
     static int setsockopt(int fd, int level, int option, long value, int len) {
-        return (int) invoker().invokeN5(SETSOCKOPT_CTX, SETSOCKOPT, fd, level, option, value, len);
+        Fn f = bound().setsockopt();
+        return (int) bound().invoker().invokeN5(f.context(), f.address(), fd, level, option, value, len);
     }
 
     static long sendto(int fd, long buf, long len, int flags, long sockaddr, int sockaddrLen) {
-        return invoker().invokeN6(SENDTO_CTX, SENDTO, fd, buf, len, flags, sockaddr, sockaddrLen);
+        Fn f = bound().sendto();
+        return bound().invoker().invokeN6(f.context(), f.address(), fd, buf, len, flags, sockaddr, sockaddrLen);
     }
 
     static long recvfrom(int fd, long buf, long len, int flags) {
-        return invoker().invokeN6(RECVFROM_CTX, RECVFROM, fd, buf, len, flags, 0, 0);
+        Fn f = bound().recvfrom();
+        return bound().invoker().invokeN6(f.context(), f.address(), fd, buf, len, flags, 0, 0);
     }
 
     static int poll(long fds, int nfds, int timeoutMillis) {
-        return (int) invoker().invokeN3(POLL_CTX, POLL, fds, nfds, timeoutMillis);
+        return (int) call3(bound().poll(), fds, nfds, timeoutMillis);
     }
 
     static int close(int fd) {
-        return (int) invoker().invokeN1(INT_1, CLOSE, fd);
+        Fn f = bound().close();
+        return (int) bound().invoker().invokeN1(f.context(), f.address(), fd);
     }
 }
