@@ -104,4 +104,40 @@ class RunCommandIT {
             assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).isEqualTo("1");
         }
     }
+
+    /**
+     * keepalived 2.2.7 handles disable_local_igmp the same way: 0 while its VRRP process runs, the
+     * previous value back once it stops (checked here so the behaviour above stays keepalived's).
+     */
+    @Test
+    void keepalivedHoldsAndGivesBackTheSameSysctl() {
+        LabAssumptions.assumeKeepalived();
+        String igmp = "net.ipv4.igmp_link_local_mcast_reports";
+        try (NetLab lab = LabAssumptions.netLab("vgk")) {
+            lab.addNode("n", "10.78.1.1/24", null);
+            String ns = lab.node("n").ns();
+            assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).isEqualTo("1");
+            KeepalivedProcess ka = KeepalivedProcess.start(lab, "n", "k1", """
+                    global_defs {
+                        router_id node1
+                        disable_local_igmp
+                    }
+                    vrrp_instance VI_1 {
+                        state BACKUP
+                        interface eth0
+                        virtual_router_id 51
+                        priority 100
+                        advert_int 1
+                        virtual_ipaddress {
+                            10.78.1.100/24
+                        }
+                    }
+                    """);
+            Wait.until(igmp + " set by keepalived (log " + ka.logFile() + ")", Duration.ofSeconds(30),
+                    () -> lab.exec(ns, "sysctl", "-n", igmp).trim().equals("0"));
+            ka.terminate();
+            assertThat(ka.waitFor(Duration.ofSeconds(30))).as(ka.log()).isZero();
+            assertThat(lab.exec(ns, "sysctl", "-n", igmp).trim()).as(ka.log()).isEqualTo("1");
+        }
+    }
 }
