@@ -5,7 +5,6 @@ import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.libc.KernelException;
 import dev.vigil.kernel.libc.NetConstants;
 import dev.vigil.kernel.libc.Syscalls;
-import jnr.ffi.Pointer;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -64,9 +63,7 @@ public final class PacketArpSender implements ArpSender {
         Objects.requireNonNull(interfaceName, "interfaceName");
         ensureOpen();
         int ifindex = Syscalls.ifIndex(fd, interfaceName);
-        Pointer buf = Syscalls.allocate(frame.length);
-        buf.put(0, frame, 0, frame.length);
-        Syscalls.sendto(fd, what + " on " + interfaceName, buf, frame.length, 0, sockaddrLl(ifindex, etherType, dst));
+        Syscalls.sendto(fd, what + " on " + interfaceName, frame, sockaddrLl(ifindex, etherType, dst));
     }
 
     /** {@code struct sockaddr_ll}: family, protocol (network order), ifindex, hatype, pkttype, halen, addr[8]. */

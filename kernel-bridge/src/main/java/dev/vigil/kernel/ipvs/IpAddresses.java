@@ -153,7 +153,7 @@ public final class IpAddresses {
 
     /** {@code [addr]:port} for IPv6, {@code addr:port} for IPv4. */
     public static String withPort(InetAddress a, int port) {
-        return a instanceof Inet6Address ? "[" + format(a) + "]:" + port : format(a) + ":" + port;
+        return appendWithPort(new StringBuilder(), a, port).toString();
     }
 
     /** Appends {@link #withPort}'s text to {@code out} (IPv4 without an intermediate string). */

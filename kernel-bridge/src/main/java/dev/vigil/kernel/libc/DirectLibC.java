@@ -106,39 +106,40 @@ final class DirectLibC {
         return bound().memory().getDirectBufferAddress(b);
     }
 
-    private static long call3(Fn f, long a1, long a2, long a3) {
-        return bound().invoker().invokeN3(f.context(), f.address(), a1, a2, a3);
-    }
-
     static int socket(int domain, int type, int protocol) {
-        return (int) call3(bound().socket(), domain, type, protocol);
+        Bound b = bound();
+        return (int) b.invoker().invokeN3(b.socket().context(), b.socket().address(), domain, type, protocol);
     }
 
     static int bind(int fd, long sockaddr, int len) {
-        return (int) call3(bound().bind(), fd, sockaddr, len);
+        Bound b = bound();
+        return (int) b.invoker().invokeN3(b.bind().context(), b.bind().address(), fd, sockaddr, len);
     }
 
     static int setsockopt(int fd, int level, int option, long value, int len) {
-        Fn f = bound().setsockopt();
-        return (int) bound().invoker().invokeN5(f.context(), f.address(), fd, level, option, value, len);
+        Bound b = bound();
+        return (int) b.invoker().invokeN5(b.setsockopt().context(), b.setsockopt().address(), fd, level, option,
+                value, len);
     }
 
     static long sendto(int fd, long buf, long len, int flags, long sockaddr, int sockaddrLen) {
-        Fn f = bound().sendto();
-        return bound().invoker().invokeN6(f.context(), f.address(), fd, buf, len, flags, sockaddr, sockaddrLen);
+        Bound b = bound();
+        return b.invoker().invokeN6(b.sendto().context(), b.sendto().address(), fd, buf, len, flags, sockaddr,
+                sockaddrLen);
     }
 
     static long recvfrom(int fd, long buf, long len, int flags) {
-        Fn f = bound().recvfrom();
-        return bound().invoker().invokeN6(f.context(), f.address(), fd, buf, len, flags, 0, 0);
+        Bound b = bound();
+        return b.invoker().invokeN6(b.recvfrom().context(), b.recvfrom().address(), fd, buf, len, flags, 0, 0);
     }
 
     static int poll(long fds, int nfds, int timeoutMillis) {
-        return (int) call3(bound().poll(), fds, nfds, timeoutMillis);
+        Bound b = bound();
+        return (int) b.invoker().invokeN3(b.poll().context(), b.poll().address(), fds, nfds, timeoutMillis);
     }
 
     static int close(int fd) {
-        Fn f = bound().close();
-        return (int) bound().invoker().invokeN1(f.context(), f.address(), fd);
+        Bound b = bound();
+        return (int) b.invoker().invokeN1(b.close().context(), b.close().address(), fd);
     }
 }

@@ -178,11 +178,6 @@ public final class Syscalls {
         return Bytes.intHost(value, 0);
     }
 
-    public static int sendto(int fd, String what, Pointer buf, int len, int flags, byte[] sockaddr) {
-        return (int) check("sendto", what,
-                () -> libc().sendto(fd, buf, len, flags, sockaddr, sockaddr == null ? 0 : sockaddr.length));
-    }
-
     /**
      * Sends {@code len} bytes from the start of {@code buf} to {@code sockaddr} (a buffer holding
      * the address, all of it; {@code null} for none, e.g. on a connected socket).
@@ -206,9 +201,8 @@ public final class Syscalls {
 
     /** Sends {@code data} as one datagram to {@code sockaddr}; the byte count sent. */
     public static int sendto(int fd, String what, byte[] data, byte[] sockaddr) {
-        Pointer buf = allocate(Math.max(1, data.length));
-        buf.put(0, data, 0, data.length);
-        return sendto(fd, what, buf, data.length, 0, sockaddr);
+        NativeBuffer buf = NativeBuffer.of(data);
+        return sendto(fd, what, buf, data.length, 0, NativeBuffer.of(sockaddr));
     }
 
     /** Receives one datagram of at most {@code max} bytes, waiting up to {@code timeoutMillis}; null on timeout. */
@@ -216,24 +210,14 @@ public final class Syscalls {
         if (!pollIn(fd, timeoutMillis)) {
             return null;
         }
-        Pointer buf = allocate(max);
+        NativeBuffer buf = NativeBuffer.allocate(max);
         int n = recvNow(fd, what, buf, max, 0);
         if (n < 0) {
             return null;
         }
         byte[] out = new byte[n];
-        buf.get(0, out, 0, n);
+        buf.buffer().get(0, out, 0, n);
         return out;
-    }
-
-    public static int recv(int fd, String what, Pointer buf, int len, int flags) {
-        return (int) check("recv", what, () -> libc().recvfrom(fd, buf, len, flags, null, null));
-    }
-
-    /** recv with MSG_DONTWAIT: the length received, or -1 when nothing is queued (EAGAIN). */
-    public static int recvNow(int fd, String what, Pointer buf, int len, int flags) {
-        return (int) check("recv", what, Errno.EAGAIN,
-                () -> libc().recvfrom(fd, buf, len, flags | MSG_DONTWAIT, null, null));
     }
 
     public static int sendmsg(int fd, String what, Pointer msghdr, int flags) {
