@@ -5,6 +5,7 @@ import dev.vigil.kernel.libc.Errno;
 import dev.vigil.kernel.netlink.Netlink;
 import dev.vigil.kernel.netlink.NetlinkClient;
 import dev.vigil.kernel.netlink.NetlinkException;
+import dev.vigil.kernel.netlink.NetlinkSocket;
 import dev.vigil.kernel.netlink.NlMessage;
 import dev.vigil.kernel.netlink.NlRequest;
 
@@ -31,9 +32,19 @@ public final class NetlinkIpvs implements IpvsTable {
         this.batchCodec = new IpvsCodec(codec.familyId(), false);
     }
 
+    /**
+     * What each receive asks for. Every IPVS message (and the family lookup's reply) is under
+     * 1 KiB, and this length keeps the kernel's buffer for each dump part in its 8 KiB slab (see
+     * {@link NetlinkSocket#openWithReceiveLength}). It is also at least the kernel's smallest dump
+     * buffer (NLMSG_GOODSIZE: 8 KiB or a page, less the same overhead) on any page size, so no
+     * dump part can be longer. Measured in the IPVS VM on a save of 10,000 services x 10 real
+     * servers: 22 % fewer instructions than with the usual 256 KiB (docs/benchmarks.md).
+     */
+    static final int RECEIVE_LENGTH = 8192 - NetlinkSocket.SKB_OVERHEAD;
+
     /** Opens a generic netlink socket in the current network namespace. */
     public static NetlinkIpvs open() {
-        NetlinkClient c = NetlinkClient.open(Netlink.NETLINK_GENERIC);
+        NetlinkClient c = NetlinkClient.openWithReceiveLength(Netlink.NETLINK_GENERIC, RECEIVE_LENGTH);
         try {
             return new NetlinkIpvs(c);
         } catch (RuntimeException e) {

@@ -12,8 +12,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The socket calls of the netlink and probe paths (socket, bind, setsockopt, sendto, recvfrom,
- * poll, close), made through jffi, the native layer under jnr-ffi, with no proxy in between. A
- * call is one JNI transition with primitive arguments: no per-call reflection or boxing, and
+ * poll, close) and strerror, made through jffi, the native layer under jnr-ffi, with no proxy in
+ * between. A call is one JNI transition with primitive arguments: no per-call reflection or boxing, and
  * nothing generated at start-up (jnr-ffi's proxy builds its invokers when first used, which costs
  * far more than the calls themselves in a one-shot command such as {@code vigil ipvs save}).
  * Buffers are direct {@link ByteBuffer}s, passed by address. Only {@link Syscalls} calls this.
@@ -25,7 +25,7 @@ final class DirectLibC {
 
     /** What binding libc produced: the functions and jffi's helpers. */
     private record Bound(Invoker invoker, MemoryIO memory, LastError lastError, Fn socket, Fn bind, Fn setsockopt,
-                         Fn sendto, Fn recvfrom, Fn poll, Fn close) {
+                         Fn sendto, Fn recvfrom, Fn poll, Fn close, Fn strerror) {
     }
 
     private static final Bound BOUND;
@@ -69,7 +69,9 @@ final class DirectLibC {
                 // int poll(struct pollfd *, nfds_t, int)
                 fn(libc, "poll", Type.SINT, Type.POINTER, Type.ULONG, Type.SINT),
                 // int close(int)
-                fn(libc, "close", Type.SINT, Type.SINT));
+                fn(libc, "close", Type.SINT, Type.SINT),
+                // char *strerror(int)
+                fn(libc, "strerror", Type.POINTER, Type.SINT));
     }
 
     /** Function {@code name} of {@code libc}, called in C's convention with errno saved after each call. */
@@ -141,5 +143,13 @@ final class DirectLibC {
     static int close(int fd) {
         Bound b = bound();
         return (int) b.invoker().invokeN1(b.close().context(), b.close().address(), fd);
+    }
+
+    /** strerror(3) of {@code errno}, or {@code null} if libc returned none. */
+    static String strerror(int errno) {
+        Bound b = bound();
+        long text = b.invoker().invokeN1(b.strerror().context(), b.strerror().address(), errno);
+        return text == 0 ? null
+                : new String(b.memory().getZeroTerminatedByteArray(text), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

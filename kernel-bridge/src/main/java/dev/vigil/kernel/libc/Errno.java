@@ -177,7 +177,7 @@ public final class Errno {
     /** Human description as strerror(3) gives it. */
     public static String description(int errno) {
         try {
-            String s = Syscalls.libc().strerror(errno);
+            String s = DirectLibC.strerror(errno);
             return s == null ? "unknown error" : s;
         } catch (RuntimeException | LinkageError e) {
             return "unknown error";

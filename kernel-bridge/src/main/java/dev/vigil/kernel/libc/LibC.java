@@ -31,8 +31,6 @@ public interface LibC {
 
     @SaveError int getpid();
 
-    String strerror(int errnum);
-
     @SaveError int eventfd(int initval, int flags);
 
     @SaveError @ssize_t long write(int fd, @In byte[] buf, @size_t long len);

@@ -221,11 +221,11 @@ public final class Syscalls {
     }
 
     public static int sendmsg(int fd, String what, Pointer msghdr, int flags) {
-        return (int) check("sendmsg", what, () -> libc().sendmsg(fd, msghdr, flags));
+        return (int) PointerCalls.sendmsg(fd, what, msghdr, flags);
     }
 
     public static int recvmsg(int fd, String what, Pointer msghdr, int flags) {
-        return (int) check("recvmsg", what, () -> libc().recvmsg(fd, msghdr, flags));
+        return (int) PointerCalls.recvmsg(fd, what, msghdr, flags, 0);
     }
 
     /** Per-thread pollfd array (8 bytes per descriptor), so waiting allocates no native memory. */
@@ -265,7 +265,7 @@ public final class Syscalls {
 
     /** recvmsg with MSG_DONTWAIT: the byte count, or -1 when nothing is queued (EAGAIN). */
     public static int recvmsgDontWait(int fd, String what, Pointer msghdr) {
-        return (int) check("recvmsg", what, Errno.EAGAIN, () -> libc().recvmsg(fd, msghdr, MSG_DONTWAIT));
+        return (int) PointerCalls.recvmsg(fd, what, msghdr, MSG_DONTWAIT, Errno.EAGAIN);
     }
 
     /** {@code struct ifreq} (40 bytes) with {@code ifr_name} set. */
@@ -323,7 +323,7 @@ public final class Syscalls {
     }
 
     public static int ioctl(int fd, String what, long request, Pointer arg) {
-        return (int) check("ioctl", what, () -> libc().ioctl(fd, request, arg));
+        return (int) PointerCalls.ioctl(fd, what, request, arg);
     }
 
     /** Index of the interface {@code name}; throws ENODEV when it does not exist. */
@@ -380,5 +380,27 @@ public final class Syscalls {
 
     public static int read(int fd, String what, byte[] data) {
         return (int) check("read", what, () -> libc().read(fd, data, data.length));
+    }
+
+    /**
+     * The calls that take jnr-ffi pointers. Their lambdas (whose types name {@link Pointer}) live
+     * here rather than in Syscalls, so that Syscalls links, and its class-data archive resolves,
+     * without jnr-ffi on the class path, as the ipvs commands run.
+     */
+    private static final class PointerCalls {
+        private PointerCalls() {
+        }
+
+        static long sendmsg(int fd, String what, Pointer msghdr, int flags) {
+            return check("sendmsg", what, () -> libc().sendmsg(fd, msghdr, flags));
+        }
+
+        static long recvmsg(int fd, String what, Pointer msghdr, int flags, int tolerated) {
+            return check("recvmsg", what, tolerated, () -> libc().recvmsg(fd, msghdr, flags));
+        }
+
+        static long ioctl(int fd, String what, long request, Pointer arg) {
+            return check("ioctl", what, () -> libc().ioctl(fd, request, arg));
+        }
     }
 }

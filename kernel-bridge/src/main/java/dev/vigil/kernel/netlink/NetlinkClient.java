@@ -42,6 +42,11 @@ public final class NetlinkClient implements AutoCloseable {
         return new NetlinkClient(NetlinkSocket.open(protocol));
     }
 
+    /** Over {@link NetlinkSocket#openWithReceiveLength}: for protocols whose messages are all small. */
+    public static NetlinkClient openWithReceiveLength(int protocol, int receiveLength) {
+        return new NetlinkClient(NetlinkSocket.openWithReceiveLength(protocol, receiveLength));
+    }
+
     /** The outcome of one request of a batch: {@code errno == 0} means acknowledged. */
     public record Result(NlRequest request, int errno, String extAck) {
         public boolean ok() {

@@ -16,6 +16,12 @@ public final class NetlinkSocket implements NetlinkTransport {
      * so one recv per datagram suffices; a larger one is reported (EMSGSIZE), never cut silently.
      */
     private static final int RECV_BUF = 256 << 10;
+    /**
+     * The kernel's overhead beside each datagram's data (its struct skb_shared_info, 320 bytes on
+     * 64-bit kernels): a receive length of {@code n - SKB_OVERHEAD} makes dump datagrams whose
+     * allocation is exactly {@code n} bytes.
+     */
+    public static final int SKB_OVERHEAD = 320;
     private static final int SOCKET_RCVBUF = 8 << 20;
     /** The kernel's address (port 0, no groups), in native memory; only ever read. */
     private static final NativeBuffer KERNEL = NativeBuffer.of(sockaddr(0));
@@ -24,18 +30,41 @@ public final class NetlinkSocket implements NetlinkTransport {
     private final String name;
     private NativeBuffer sendMem;
     private final NativeBuffer recvMem;
+    /** How many bytes each recv asks for; see {@link #openWithReceiveLength}. */
+    private final int recvLength;
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private NetlinkSocket(int fd, String name) {
+    private NetlinkSocket(int fd, String name, int recvLength) {
         this.fd = fd;
         this.name = name;
+        this.recvLength = recvLength;
         this.recvMem = NativeBuffer.allocate(RECV_BUF);
         this.sendMem = NativeBuffer.allocate(64 << 10);
     }
 
     /** Opens a socket for {@code protocol} (e.g. {@link Netlink#NETLINK_ROUTE}), joined to {@code groups}. */
     public static NetlinkSocket open(int protocol, int... groups) {
+        return open(protocol, RECV_BUF, groups);
+    }
+
+    /**
+     * Opens a socket for {@code protocol} whose receives ask for {@code receiveLength} bytes, for
+     * protocols whose messages are all small (IPVS). The kernel sizes each datagram of a dump by the
+     * largest length a socket has ever asked for (at most 32 KiB), and with init_on_alloc (the
+     * default of many distributions' kernels) zeroes all of it, the final datagram that only says
+     * "done" included: a dump of ten real servers then costs the kernel 64 KiB of zeroing with the
+     * usual large buffer, 16 KiB with {@code 8192 - SKB_OVERHEAD}. A datagram longer than
+     * {@code receiveLength} fails the receive (EMSGSIZE), never silently cut.
+     */
+    public static NetlinkSocket openWithReceiveLength(int protocol, int receiveLength) {
+        if (receiveLength < 4096 || receiveLength > RECV_BUF) {
+            throw new IllegalArgumentException("receive length " + receiveLength);
+        }
+        return open(protocol, receiveLength, new int[0]);
+    }
+
+    private static NetlinkSocket open(int protocol, int recvLength, int[] groups) {
         String name = protocol == Netlink.NETLINK_ROUTE ? "rtnetlink"
                 : protocol == Netlink.NETLINK_GENERIC ? "genetlink" : "netlink(" + protocol + ")";
         int fd = Syscalls.socket(name, Syscalls.AF_NETLINK, Syscalls.SOCK_RAW, protocol);
@@ -53,7 +82,7 @@ public final class NetlinkSocket implements NetlinkTransport {
                 Syscalls.setsockoptInt(fd, "NETLINK_ADD_MEMBERSHIP", Netlink.SOL_NETLINK,
                         Netlink.NETLINK_ADD_MEMBERSHIP, g);
             }
-            return new NetlinkSocket(fd, name);
+            return new NetlinkSocket(fd, name, recvLength);
         } catch (RuntimeException e) {
             Syscalls.close(fd);
             throw e;
@@ -90,12 +119,12 @@ public final class NetlinkSocket implements NetlinkTransport {
     public ByteBuffer receive(int timeoutMillis) {
         ensureOpen();
         // Replies to a batch are mostly queued already: try first, and wait only when none is.
-        int n = Syscalls.recvNow(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+        int n = Syscalls.recvNow(fd, name, recvMem, recvLength, Syscalls.MSG_TRUNC);
         if (n < 0) {
             if (timeoutMillis >= 0 && !Syscalls.pollIn(fd, timeoutMillis)) {
                 return null;
             }
-            n = Syscalls.recv(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+            n = Syscalls.recv(fd, name, recvMem, recvLength, Syscalls.MSG_TRUNC);
         }
         return copy(n);
     }
@@ -103,7 +132,7 @@ public final class NetlinkSocket implements NetlinkTransport {
     @Override
     public ByteBuffer receiveNow() {
         ensureOpen();
-        int n = Syscalls.recvNow(fd, name, recvMem, RECV_BUF, Syscalls.MSG_TRUNC);
+        int n = Syscalls.recvNow(fd, name, recvMem, recvLength, Syscalls.MSG_TRUNC);
         return n < 0 ? null : copy(n);
     }
 
@@ -114,7 +143,7 @@ public final class NetlinkSocket implements NetlinkTransport {
     }
 
     private ByteBuffer copy(int n) {
-        if (n > RECV_BUF) {
+        if (n > recvLength) {
             throw new KernelException("recv(" + name + ")", Errno.EMSGSIZE, n + " byte datagram truncated");
         }
         byte[] b = new byte[n];
