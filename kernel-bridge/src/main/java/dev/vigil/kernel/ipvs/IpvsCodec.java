@@ -307,7 +307,12 @@ public final class IpvsCodec {
 
     /** A destination from an {@code IPVS_CMD_NEW_DEST} dump reply. */
     public static Destination decodeDest(NlMessage m) {
-        return IpvsReplies.destination(Genl.attrs(m));
+        return IpvsReplies.destination(Genl.attrs(m), true);
+    }
+
+    /** As {@link #decodeDest}, with {@link Stats#ZERO} for counters (not decoded). */
+    public static Destination decodeDestWithoutStats(NlMessage m) {
+        return IpvsReplies.destination(Genl.attrs(m), false);
     }
 
     /** A daemon from an {@code IPVS_CMD_NEW_DAEMON} dump reply. */

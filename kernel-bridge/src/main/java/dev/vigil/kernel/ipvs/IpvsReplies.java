@@ -40,7 +40,8 @@ final class IpvsReplies {
                 stats(a, SVC_ATTR_STATS64, SVC_ATTR_STATS));
     }
 
-    static Destination destination(Attrs top) {
+    /** The destination of a reply; its counters only when {@code withStats}, else {@link Stats#ZERO}. */
+    static Destination destination(Attrs top, boolean withStats) {
         Attrs a = nested(top, CMD_ATTR_DEST, "destination");
         int af = a.u16(DEST_ATTR_ADDR_FAMILY, 0);
         byte[] raw = a.bytes(DEST_ATTR_ADDR);
@@ -52,7 +53,7 @@ final class IpvsReplies {
                 a.u32(DEST_ATTR_U_THRESH, 0), a.u32(DEST_ATTR_L_THRESH, 0),
                 tun, a.has(DEST_ATTR_TUN_PORT) ? a.be16(DEST_ATTR_TUN_PORT) : 0, a.u16(DEST_ATTR_TUN_FLAGS, 0),
                 a.u32(DEST_ATTR_ACTIVE_CONNS, 0), a.u32(DEST_ATTR_INACT_CONNS, 0),
-                a.u32(DEST_ATTR_PERSIST_CONNS, 0), stats(a, DEST_ATTR_STATS64, DEST_ATTR_STATS));
+                a.u32(DEST_ATTR_PERSIST_CONNS, 0), withStats ? stats(a, DEST_ATTR_STATS64, DEST_ATTR_STATS) : Stats.ZERO);
     }
 
     /** Without an address family attribute: an IPv4 address has only zeros after its first 4 bytes. */

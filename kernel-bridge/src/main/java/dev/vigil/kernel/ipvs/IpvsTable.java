@@ -19,6 +19,15 @@ public interface IpvsTable extends AutoCloseable {
         return listDestinations(service.key());
     }
 
+    /**
+     * As {@link #listDestinations(ServiceKey)}, for callers that read no counters (a save):
+     * the destinations' {@link Destination#stats()} may then be {@link Stats#ZERO}, which spares
+     * decoding them.
+     */
+    default List<Destination> listDestinationsWithoutStats(ServiceKey service) {
+        return listDestinations(service);
+    }
+
     void addService(Service service);
 
     /** Replaces scheduler, flags, timeout, netmask and persistence engine of an existing service. */

@@ -115,6 +115,11 @@ public final class NetlinkIpvs implements IpvsTable {
     }
 
     @Override
+    public List<Destination> listDestinationsWithoutStats(ServiceKey service) {
+        return dump(codec.dumpDests(service), IpvsCodec::decodeDestWithoutStats);
+    }
+
+    @Override
     public void addService(Service service) {
         client.request(codec.newService(service));
     }

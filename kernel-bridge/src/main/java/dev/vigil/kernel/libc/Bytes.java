@@ -44,13 +44,11 @@ public final class Bytes {
         }
     }
 
+    /** Straight-line reads (no loop): the netlink decoders call these for every attribute. */
     public static long longHost(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            int shift = LITTLE ? 8 * i : 8 * (7 - i);
-            v |= (b[off + i] & 0xffL) << shift;
-        }
-        return v;
+        long first = intHost(b, off) & 0xffffffffL;
+        long second = intHost(b, off + 4) & 0xffffffffL;
+        return LITTLE ? second << 32 | first : first << 32 | second;
     }
 
     public static int shortNet(byte[] b, int off) {
@@ -62,11 +60,11 @@ public final class Bytes {
     }
 
     public static int intHost(byte[] b, int off) {
-        int v = 0;
-        for (int i = 0; i < 4; i++) {
-            int shift = LITTLE ? 8 * i : 8 * (3 - i);
-            v |= (b[off + i] & 0xff) << shift;
-        }
-        return v;
+        return LITTLE ? (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | b[off + 3] << 24
+                : intNet(b, off);
+    }
+
+    public static int intNet(byte[] b, int off) {
+        return b[off] << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.kernel.netlink;
 
+import dev.vigil.kernel.libc.Bytes;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -22,8 +24,12 @@ public final class Attrs {
         }
     }
 
-    /** The attributes' bytes (native order, absolute offsets), from {@link #from} to {@link #to}. */
-    private final ByteBuffer buf;
+    /**
+     * The attributes' bytes, from {@link #from} to {@link #to}: the received datagram itself when
+     * it is an array (as {@link NetlinkSocket} delivers it), else a copy. Reads are plain array
+     * reads ({@link Bytes}), which cost far less than a buffer's accessor layers until compiled.
+     */
+    private final byte[] data;
     private final int from;
     private final int to;
     /**
@@ -33,8 +39,8 @@ public final class Attrs {
      */
     private final int[] slots;
 
-    private Attrs(ByteBuffer buf, int from, int to, int[] slots) {
-        this.buf = buf;
+    private Attrs(byte[] data, int from, int to, int[] slots) {
+        this.data = data;
         this.from = from;
         this.to = to;
         this.slots = slots;
@@ -42,17 +48,25 @@ public final class Attrs {
 
     /** Parses all attributes in {@code b} from its position to its limit. */
     public static Attrs parse(ByteBuffer b) {
-        ByteBuffer in = b.order() == ByteOrder.nativeOrder() ? b : b.duplicate().order(ByteOrder.nativeOrder());
-        return parse(in, in.position(), in.limit());
+        return parse(b, b.position(), b.limit());
     }
 
-    /** Parses the attributes in {@code [from, to)} of {@code in} (native order), which is shared, not copied. */
+    /** Parses the attributes in {@code [from, to)} of {@code in} (absolute offsets), not copied when it has an array. */
     static Attrs parse(ByteBuffer in, int from, int to) {
+        if (in.hasArray()) {
+            return parse(in.array(), in.arrayOffset() + from, in.arrayOffset() + to);
+        }
+        byte[] copy = new byte[to - from];
+        in.get(from, copy);
+        return parse(copy, 0, copy.length);
+    }
+
+    private static Attrs parse(byte[] data, int from, int to) {
         int[] slots = new int[32];
         int pos = from;
         while (to - pos >= 4) {
-            int len = in.getShort(pos) & 0xffff;
-            int type = (in.getShort(pos + 2) & 0xffff) & Netlink.NLA_TYPE_MASK;
+            int len = Bytes.shortHost(data, pos);
+            int type = Bytes.shortHost(data, pos + 2) & Netlink.NLA_TYPE_MASK;
             if (len < 4 || len > to - pos) {
                 throw new NetlinkException("parse", dev.vigil.kernel.libc.Errno.EINVAL,
                         "malformed attribute length " + len + " (type " + type + ")");
@@ -66,7 +80,7 @@ public final class Attrs {
             }
             pos = Math.min(to, pos + Netlink.align(len));
         }
-        return new Attrs(in, from, to, slots);
+        return new Attrs(data, from, to, slots);
     }
 
     /** Every attribute, in order (repeated types included). */
@@ -74,17 +88,17 @@ public final class Attrs {
         List<Attr> out = new ArrayList<>();
         int pos = from;
         while (to - pos >= 4) {
-            int len = buf.getShort(pos) & 0xffff;
-            int type = (buf.getShort(pos + 2) & 0xffff) & Netlink.NLA_TYPE_MASK;
+            int len = Bytes.shortHost(data, pos);
+            int type = Bytes.shortHost(data, pos + 2) & Netlink.NLA_TYPE_MASK;
             out.add(new Attr(type, value(pos + 4, len - 4)));
             pos = Math.min(to, pos + Netlink.align(len));
         }
         return Collections.unmodifiableList(out);
     }
 
-    /** {@code n} bytes at {@code offset} as a new buffer. */
+    /** {@code n} bytes at {@code offset} as a new buffer (host byte order, positioned at 0). */
     private ByteBuffer value(int offset, int n) {
-        return buf.slice(offset, n).order(ByteOrder.nativeOrder());
+        return ByteBuffer.wrap(data, offset, n).slice().order(ByteOrder.nativeOrder());
     }
 
     /** The payload offset of the first attribute of {@code type}, or -1. */
@@ -105,7 +119,7 @@ public final class Attrs {
         return at < 0 ? null : new Attr(type, value(at, length(type)));
     }
 
-    /** The offset in {@link #buf} of the payload of the first {@code type} attribute, checked to hold {@code size} bytes. */
+    /** The offset in {@link #data} of the payload of the first {@code type} attribute, checked to hold {@code size} bytes. */
     private int need(int type, int size) {
         int at = offset(type);
         if (at < 0) {
@@ -119,30 +133,27 @@ public final class Attrs {
     }
 
     public int u8(int type) {
-        return buf.get(need(type, 1)) & 0xff;
+        return data[need(type, 1)] & 0xff;
     }
 
     public int u16(int type) {
-        return buf.getShort(need(type, 2)) & 0xffff;
+        return Bytes.shortHost(data, need(type, 2));
     }
 
     public int u32(int type) {
-        return buf.getInt(need(type, 4));
+        return Bytes.intHost(data, need(type, 4));
     }
 
     public long u64(int type) {
-        return buf.getLong(need(type, 8));
+        return Bytes.longHost(data, need(type, 8));
     }
 
     public int be16(int type) {
-        int at = need(type, 2);
-        return ((buf.get(at) & 0xff) << 8) | (buf.get(at + 1) & 0xff);
+        return Bytes.shortNet(data, need(type, 2));
     }
 
     public int be32(int type) {
-        int at = need(type, 4);
-        return ((buf.get(at) & 0xff) << 24) | ((buf.get(at + 1) & 0xff) << 16) | ((buf.get(at + 2) & 0xff) << 8)
-                | (buf.get(at + 3) & 0xff);
+        return Bytes.intNet(data, need(type, 4));
     }
 
     public int u8(int type, int dflt) {
@@ -168,21 +179,15 @@ public final class Attrs {
             return null;
         }
         int n = length(type);
-        while (n > 0 && buf.get(at + n - 1) == 0) {
+        while (n > 0 && data[at + n - 1] == 0) {
             n--;
         }
-        return new String(copy(at, n), StandardCharsets.UTF_8);
+        return new String(data, at, n, StandardCharsets.UTF_8);
     }
 
     public byte[] bytes(int type) {
         int at = offset(type);
-        return at < 0 ? null : copy(at, length(type));
-    }
-
-    private byte[] copy(int offset, int n) {
-        byte[] b = new byte[n];
-        buf.get(offset, b);
-        return b;
+        return at < 0 ? null : Arrays.copyOfRange(data, at, at + length(type));
     }
 
     /** An address attribute of 4 or 16 bytes; {@code len} trims longer fields (IPVS uses 16 for IPv4). */
@@ -200,6 +205,6 @@ public final class Attrs {
 
     public Attrs nested(int type) {
         int at = offset(type);
-        return at < 0 ? null : parse(buf, at, at + length(type));
+        return at < 0 ? null : parse(data, at, at + length(type));
     }
 }

@@ -1,16 +1,20 @@
 package dev.vigil.kernel.netlink;
 
+import dev.vigil.kernel.libc.Bytes;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One received netlink message: header fields and the payload after the 16-byte header
- * (a read-only buffer in host byte order, positioned at 0).
+ * One received netlink message: header fields and the payload after the 16-byte header (a view
+ * of the received datagram in host byte order, positioned at 0; treat it as read-only).
  */
 public record NlMessage(int type, int flags, int seq, int pid, ByteBuffer payload) {
 
     public NlMessage {
-        payload = (payload.isReadOnly() ? payload : payload.asReadOnlyBuffer()).order(ByteOrder.nativeOrder());
+        if (payload.order() != ByteOrder.nativeOrder()) {
+            payload = payload.duplicate().order(ByteOrder.nativeOrder());
+        }
     }
 
     /** The payload from {@code offset} on (after a fixed family header), as a new buffer. */
@@ -30,25 +34,37 @@ public record NlMessage(int type, int flags, int seq, int pid, ByteBuffer payloa
         return (flags & flag) != 0;
     }
 
-    /** Splits a datagram into messages. */
+    /**
+     * Splits a datagram into messages. Each payload is a view of the datagram's bytes (its array,
+     * when it has one, which the attribute decoder then reads directly).
+     */
     public static java.util.List<NlMessage> parseAll(ByteBuffer datagram) {
-        // One read-only view of the datagram; each payload is a slice of it (read-only too).
-        ByteBuffer b = datagram.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        ByteBuffer b = datagram.hasArray() ? datagram : copyOf(datagram);
+        byte[] data = b.array();
+        int base = b.arrayOffset();
+        int pos = b.position();
+        int end = b.limit();
         java.util.List<NlMessage> out = new java.util.ArrayList<>();
-        while (b.remaining() >= Netlink.HEADER_LEN) {
-            int start = b.position();
-            int len = b.getInt(start);
-            if (len < Netlink.HEADER_LEN || len > b.remaining()) {
+        while (end - pos >= Netlink.HEADER_LEN) {
+            int at = base + pos;
+            int len = Bytes.intHost(data, at);
+            if (len < Netlink.HEADER_LEN || len > end - pos) {
                 throw new NetlinkException("parse", dev.vigil.kernel.libc.Errno.EINVAL,
-                        "malformed netlink message length " + len + " with " + b.remaining() + " bytes left");
+                        "malformed netlink message length " + len + " with " + (end - pos) + " bytes left");
             }
-            int type = b.getShort(start + 4) & 0xffff;
-            int flags = b.getShort(start + 6) & 0xffff;
-            int seq = b.getInt(start + 8);
-            int pid = b.getInt(start + 12);
-            out.add(new NlMessage(type, flags, seq, pid, b.slice(start + Netlink.HEADER_LEN, len - Netlink.HEADER_LEN)));
-            b.position(Math.min(b.limit(), start + Netlink.align(len)));
+            ByteBuffer payload = ByteBuffer.wrap(data, at + Netlink.HEADER_LEN, len - Netlink.HEADER_LEN).slice()
+                    .order(ByteOrder.nativeOrder());
+            out.add(new NlMessage(Bytes.shortHost(data, at + 4), Bytes.shortHost(data, at + 6),
+                    Bytes.intHost(data, at + 8), Bytes.intHost(data, at + 12), payload));
+            pos = Math.min(end, pos + Netlink.align(len));
         }
         return out;
+    }
+
+    /** The remaining bytes of {@code b} in a heap buffer of their own. */
+    private static ByteBuffer copyOf(ByteBuffer b) {
+        byte[] copy = new byte[b.remaining()];
+        b.duplicate().get(copy);
+        return ByteBuffer.wrap(copy);
     }
 }

@@ -85,11 +85,9 @@ public final class IpvsadmCli {
     }
 
     private int save(OutputStream out) throws IOException {
-        String text;
         try (IpvsTable table = tables.get()) {
-            text = IpvsadmSave.save(table);
+            IpvsadmSave.save(table, out);
         }
-        out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
         return 0;
     }

@@ -12,6 +12,9 @@ import dev.vigil.kernel.ipvs.ServiceFlag;
 import dev.vigil.kernel.ipvs.ServiceKey;
 import dev.vigil.kernel.ipvs.TunnelType;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,9 +27,28 @@ public final class IpvsadmSave {
     private IpvsadmSave() {
     }
 
+    /** Output is written in parts of about this many characters. */
+    private static final int PART = 64 << 10;
+
     /** Saves {@code table}: lists it and formats it. */
     public static String save(IpvsTable table) {
-        return format(table.listServices(), table::listDestinations);
+        return format(table.listServices(), table::listDestinationsWithoutStats);
+    }
+
+    /**
+     * Saves {@code table} to {@code out} (UTF-8) as it is listed, a part at a time: a table of
+     * 100,000 real servers is never held as one string.
+     */
+    public static void save(IpvsTable table, OutputStream out) throws IOException {
+        StringBuilder part = new StringBuilder(PART + 4096);
+        for (Service s : IpvsadmOrder.sortServices(table.listServices())) {
+            appendService(part, s, table.listDestinationsWithoutStats(s.key()));
+            if (part.length() >= PART) {
+                out.write(part.toString().getBytes(StandardCharsets.UTF_8));
+                part.setLength(0);
+            }
+        }
+        out.write(part.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -36,13 +58,18 @@ public final class IpvsadmSave {
     public static String format(List<Service> services, Function<ServiceKey, List<Destination>> destinations) {
         StringBuilder out = new StringBuilder(services.size() * 512);
         for (Service s : IpvsadmOrder.sortServices(services)) {
-            out.append(serviceLine(s)).append('\n');
-            String svc = serviceArgs(s.key());
-            for (Destination d : IpvsadmOrder.sortDestinations(destinations.apply(s.key()))) {
-                appendDestinationLine(out, svc, d).append('\n');
-            }
+            appendService(out, s, destinations.apply(s.key()));
         }
         return out.toString();
+    }
+
+    /** Appends the lines of service {@code s} and its destinations (in kernel order) to {@code out}. */
+    private static void appendService(StringBuilder out, Service s, List<Destination> destinations) {
+        out.append(serviceLine(s)).append('\n');
+        String svc = serviceArgs(s.key());
+        for (Destination d : IpvsadmOrder.sortDestinations(destinations)) {
+            appendDestinationLine(out, svc, d).append('\n');
+        }
     }
 
     /** {@code -t 10.0.0.1:80}, {@code -u [2001:db8::1]:53}, {@code --sctp-service ...}, {@code -f 7 -6}. */
