@@ -178,7 +178,8 @@ public final class IpvsCodec {
         int mark = e.beginNested(CMD_ATTR_SERVICE);
         serviceId(e, svc);
         end(e, mark);
-        return request(e, name("IPVS_CMD_GET_DEST", () -> svc));
+        // Named without a lambda: one of these goes with every service of a save.
+        return request(e, detailed ? "IPVS_CMD_GET_DEST(" + svc + ")" : "IPVS_CMD_GET_DEST");
     }
 
     private NlEncoder dest(NlEncoder e, ServiceKey svc, Destination d) {

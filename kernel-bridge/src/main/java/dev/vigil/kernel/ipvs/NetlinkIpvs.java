@@ -101,7 +101,12 @@ public final class NetlinkIpvs implements IpvsTable {
 
     @Override
     public List<Service> listServices() {
-        return dump(codec.dumpServices(), IpvsCodec::decodeService);
+        List<NlMessage> replies = client.dump(codec.dumpServices());
+        List<Service> out = new ArrayList<>(replies.size());
+        for (NlMessage m : replies) {
+            out.add(IpvsCodec.decodeService(m));
+        }
+        return out;
     }
 
     /** One service, read from the kernel ({@code ESRCH} when absent). */
@@ -116,7 +121,13 @@ public final class NetlinkIpvs implements IpvsTable {
 
     @Override
     public List<Destination> listDestinationsWithoutStats(ServiceKey service) {
-        return dump(codec.dumpDests(service), IpvsCodec::decodeDestWithoutStats);
+        // Decoded in a plain loop (no method reference to link): this runs once per service of a save.
+        List<NlMessage> replies = client.dump(codec.dumpDests(service));
+        List<Destination> out = new ArrayList<>(replies.size());
+        for (NlMessage m : replies) {
+            out.add(IpvsCodec.decodeDestWithoutStats(m));
+        }
+        return out;
     }
 
     @Override

@@ -111,7 +111,12 @@ public final class Syscalls {
     }
 
     /** Per-thread native scratch for small by-value arguments (socket addresses, option values). */
-    private static final ThreadLocal<NativeBuffer> SCRATCH = ThreadLocal.withInitial(() -> NativeBuffer.allocate(256));
+    private static final ThreadLocal<NativeBuffer> SCRATCH = new ThreadLocal<>() {
+        @Override
+        protected NativeBuffer initialValue() {
+            return NativeBuffer.allocate(256);
+        }
+    };
 
     /** {@code data} copied into this thread's scratch buffer; its address. */
     private static long scratch(byte[] data) {
@@ -135,36 +140,57 @@ public final class Syscalls {
     }
 
     /**
-     * Runs {@code call}, retrying EINTR (the only place that does); returns -1 when it fails with
-     * {@code tolerated} (0 tolerates nothing) and throws {@link KernelException} on other errors.
+     * Runs {@code call}, retrying EINTR; returns -1 when it fails with {@code tolerated} (0
+     * tolerates nothing) and throws {@link KernelException} on other errors.
      */
     private static long check(String name, String what, int tolerated, LongSupplier call) {
         while (true) {
             long rc = call.getAsLong();
-            if (rc >= 0) {
+            if (rc >= 0 || !retry(name, what, tolerated)) {
                 return rc;
-            }
-            int errno = errno();
-            if (tolerated != 0 && errno == tolerated) {
-                return -1;
-            }
-            if (errno != Errno.EINTR) {
-                // Named only on failure: the hot paths (netlink, probes) then build no string per call.
-                throw new KernelException(what == null ? name : name + "(" + what + ")", errno);
             }
         }
     }
 
+    /**
+     * After a call returned -1: true to repeat it (EINTR; the only place that decides so), false
+     * when it failed with {@code tolerated} (0 tolerates nothing); otherwise throws
+     * {@link KernelException} named {@code name(what)}. The socket calls below use this in a loop
+     * of their own rather than {@link #check} with a lambda: a lambda's call site is linked through
+     * method handles at its first run, which costs a one-shot command (vigil ipvs save) more than
+     * all its calls.
+     */
+    private static boolean retry(String name, String what, int tolerated) {
+        int errno = errno();
+        if (tolerated != 0 && errno == tolerated) {
+            return false;
+        }
+        if (errno != Errno.EINTR) {
+            // Named only on failure: the hot paths (netlink, probes) then build no string per call.
+            throw new KernelException(what == null ? name : name + "(" + what + ")", errno);
+        }
+        return true;
+    }
+
     public static int socket(String what, int domain, int type, int protocol) {
-        return (int) check("socket", what, () -> DirectLibC.socket(domain, type | SOCK_CLOEXEC, protocol));
+        int fd;
+        do {
+            fd = DirectLibC.socket(domain, type | SOCK_CLOEXEC, protocol);
+        } while (fd < 0 && retry("socket", what, 0));
+        return fd;
     }
 
     public static void bind(int fd, String what, byte[] sockaddr) {
-        check("bind", what, () -> DirectLibC.bind(fd, scratch(sockaddr), sockaddr.length));
+        while (DirectLibC.bind(fd, scratch(sockaddr), sockaddr.length) < 0 && retry("bind", what, 0)) {
+            // EINTR: again
+        }
     }
 
     public static void setsockopt(int fd, String name, int level, int option, byte[] value) {
-        check("setsockopt", name, () -> DirectLibC.setsockopt(fd, level, option, scratch(value), value.length));
+        while (DirectLibC.setsockopt(fd, level, option, scratch(value), value.length) < 0
+                && retry("setsockopt", name, 0)) {
+            // EINTR: again
+        }
     }
 
     public static void setsockoptInt(int fd, String name, int level, int option, int value) {
@@ -185,18 +211,29 @@ public final class Syscalls {
     public static int sendto(int fd, String what, NativeBuffer buf, int len, int flags, NativeBuffer sockaddr) {
         long to = sockaddr == null ? 0 : sockaddr.address();
         int toLen = sockaddr == null ? 0 : sockaddr.capacity();
-        return (int) check("sendto", what, () -> DirectLibC.sendto(fd, buf.address(), len, flags, to, toLen));
+        long n;
+        do {
+            n = DirectLibC.sendto(fd, buf.address(), len, flags, to, toLen);
+        } while (n < 0 && retry("sendto", what, 0));
+        return (int) n;
     }
 
     /** Receives into the start of {@code buf} (at most {@code len} bytes); the length received. */
     public static int recv(int fd, String what, NativeBuffer buf, int len, int flags) {
-        return (int) check("recv", what, () -> DirectLibC.recvfrom(fd, buf.address(), len, flags));
+        long n;
+        do {
+            n = DirectLibC.recvfrom(fd, buf.address(), len, flags);
+        } while (n < 0 && retry("recv", what, 0));
+        return (int) n;
     }
 
     /** As {@link #recv(int, String, NativeBuffer, int, int)} with MSG_DONTWAIT: -1 when nothing is queued (EAGAIN). */
     public static int recvNow(int fd, String what, NativeBuffer buf, int len, int flags) {
-        return (int) check("recv", what, Errno.EAGAIN,
-                () -> DirectLibC.recvfrom(fd, buf.address(), len, flags | MSG_DONTWAIT));
+        long n;
+        do {
+            n = DirectLibC.recvfrom(fd, buf.address(), len, flags | MSG_DONTWAIT);
+        } while (n < 0 && retry("recv", what, Errno.EAGAIN));
+        return (int) n;
     }
 
     /** Sends {@code data} as one datagram to {@code sockaddr}; the byte count sent. */
@@ -229,7 +266,12 @@ public final class Syscalls {
     }
 
     /** Per-thread pollfd array (8 bytes per descriptor), so waiting allocates no native memory. */
-    private static final ThreadLocal<NativeBuffer> POLLFDS = ThreadLocal.withInitial(() -> NativeBuffer.allocate(8 * 8));
+    private static final ThreadLocal<NativeBuffer> POLLFDS = new ThreadLocal<>() {
+        @Override
+        protected NativeBuffer initialValue() {
+            return NativeBuffer.allocate(8 * 8);
+        }
+    };
 
     /**
      * Waits until {@code fd} is readable or {@code timeoutMillis} passes (negative waits forever).
@@ -254,8 +296,10 @@ public final class Syscalls {
         }
         long address = memory.address();
         long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
-        check("poll", () -> DirectLibC.poll(address, fds.length, timeoutMillis < 0 ? -1
-                : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)));
+        while (DirectLibC.poll(address, fds.length, timeoutMillis < 0 ? -1
+                : (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)) < 0 && retry("poll", null, 0)) {
+            // EINTR: wait again for the time that is left
+        }
         int[] revents = new int[fds.length];
         for (int i = 0; i < fds.length; i++) {
             revents[i] = pfds.getShort(8 * i + 6) & 0xffff;

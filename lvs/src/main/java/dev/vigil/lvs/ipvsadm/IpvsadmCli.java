@@ -45,7 +45,14 @@ public final class IpvsadmCli {
     public static void main(String[] args) {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        int status = new IpvsadmCli(NetlinkIpvs::open, err).run(args, System.in, out);
+        // An anonymous class rather than NetlinkIpvs::open: nothing to link through method handles.
+        Supplier<IpvsTable> tables = new Supplier<>() {
+            @Override
+            public IpvsTable get() {
+                return NetlinkIpvs.open();
+            }
+        };
+        int status = new IpvsadmCli(tables, err).run(args, System.in, out);
         System.exit(status);
     }
 

@@ -21,28 +21,38 @@ final class IpvsadmOrder {
     private IpvsadmOrder() {
     }
 
-    /** The service comparator: fwmark, af, protocol, address words, port, each by wrapping subtraction. */
-    static final Comparator<Service> SERVICES = (a, b) -> compareServices(key(a), key(b));
+    /** Service keys compared as ipvsadm does: fwmark, af, protocol, address words, port, each by wrapping subtraction. */
+    private static final Comparator<Key<?>> SERVICE_KEYS = new Comparator<>() {
+        @Override
+        public int compare(Key<?> x, Key<?> y) {
+            return compareServices(x, y);
+        }
+    };
 
-    /** The destination comparator: address words (as many as the first one's family has), then port. */
-    static final Comparator<Destination> DESTINATIONS = (a, b) -> compareDestinations(key(a), key(b));
+    /** Destination keys compared as ipvsadm does: address words (as many as the first one's family has), then port. */
+    private static final Comparator<Key<?>> DESTINATION_KEYS = new Comparator<>() {
+        @Override
+        public int compare(Key<?> x, Key<?> y) {
+            return compareDestinations(x, y);
+        }
+    };
 
-    /** Services in ipvsadm's order: {@link #sort} by {@link #SERVICES}, each key computed once. */
+    /** Services in ipvsadm's order: {@link #sort} by {@link #SERVICE_KEYS}, each key computed once. */
     static List<Service> sortServices(List<Service> in) {
         List<Key<Service>> keys = new ArrayList<>(in.size());
         for (Service s : in) {
             keys.add(key(s));
         }
-        return items(sort(keys, IpvsadmOrder::compareServices));
+        return items(sort(keys, SERVICE_KEYS));
     }
 
-    /** Destinations in ipvsadm's order: {@link #sort} by {@link #DESTINATIONS}, each key computed once. */
+    /** Destinations in ipvsadm's order: {@link #sort} by {@link #DESTINATION_KEYS}, each key computed once. */
     static List<Destination> sortDestinations(List<Destination> in) {
         List<Key<Destination>> keys = new ArrayList<>(in.size());
         for (Destination d : in) {
             keys.add(key(d));
         }
-        return items(sort(keys, IpvsadmOrder::compareDestinations));
+        return items(sort(keys, DESTINATION_KEYS));
     }
 
     /** The fields ipvsadm compares; the address as four host-order (ntohl) words of the 16-byte union. */
