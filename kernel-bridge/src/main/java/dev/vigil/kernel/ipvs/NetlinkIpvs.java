@@ -21,13 +21,20 @@ import java.util.function.Function;
  */
 public final class NetlinkIpvs implements IpvsTable {
     private final NetlinkClient client;
+    /** The service dump's client: {@link #client}, or one asking for larger datagrams (see {@link #open}). */
+    private final NetlinkClient serviceDumps;
     private final IpvsCodec codec;
     /** Names requests by command only: batches build no description until one fails. */
     private final IpvsCodec batchCodec;
 
     /** Uses {@code client} (a generic netlink client); throws {@link IpvsUnavailableException} without IPVS. */
     public NetlinkIpvs(NetlinkClient client) {
+        this(client, client);
+    }
+
+    private NetlinkIpvs(NetlinkClient client, NetlinkClient serviceDumps) {
         this.client = Objects.requireNonNull(client, "client");
+        this.serviceDumps = Objects.requireNonNull(serviceDumps, "serviceDumps");
         this.codec = new IpvsCodec(resolve(client).id());
         this.batchCodec = new IpvsCodec(codec.familyId(), false);
     }
@@ -42,13 +49,24 @@ public final class NetlinkIpvs implements IpvsTable {
      */
     static final int RECEIVE_LENGTH = 8192 - NetlinkSocket.SKB_OVERHEAD;
 
-    /** Opens a generic netlink socket in the current network namespace. */
+    /**
+     * Opens generic netlink sockets in the current network namespace: one for everything but the
+     * service dump, whose receives ask for {@link #RECEIVE_LENGTH}, and one for the service dump
+     * with the usual large receives. The kernel resumes a service dump by walking the table again
+     * from its start up to where the last datagram ended, so the number of datagrams matters
+     * there (quadratic in the table's size); each real-server dump is a datagram or two anyway.
+     */
     public static NetlinkIpvs open() {
         NetlinkClient c = NetlinkClient.openWithReceiveLength(Netlink.NETLINK_GENERIC, RECEIVE_LENGTH);
+        NetlinkClient services = null;
         try {
-            return new NetlinkIpvs(c);
+            services = NetlinkClient.open(Netlink.NETLINK_GENERIC);
+            return new NetlinkIpvs(c, services);
         } catch (RuntimeException e) {
             c.close();
+            if (services != null) {
+                services.close();
+            }
             throw e;
         }
     }
@@ -101,7 +119,7 @@ public final class NetlinkIpvs implements IpvsTable {
 
     @Override
     public List<Service> listServices() {
-        List<NlMessage> replies = client.dump(codec.dumpServices());
+        List<NlMessage> replies = serviceDumps.dump(codec.dumpServices());
         List<Service> out = new ArrayList<>(replies.size());
         for (NlMessage m : replies) {
             out.add(IpvsCodec.decodeService(m));
@@ -224,5 +242,8 @@ public final class NetlinkIpvs implements IpvsTable {
     @Override
     public void close() {
         client.close();
+        if (serviceDumps != client) {
+            serviceDumps.close();
+        }
     }
 }
