@@ -74,6 +74,16 @@ class IpvsReplyGoldenTest {
     }
 
     @Test
+    void destinationsWithoutStatsAreTheSameButForTheirCounters() {
+        IpvsGolden g = IpvsGolden.load("list-traffic");
+        Destination with = g.run(t -> t.listDestinations(tcp("10.9.0.1", 7000))).get(0);
+        Destination without = IpvsGolden.load("list-traffic")
+                .run(t -> t.listDestinationsWithoutStats(tcp("10.9.0.1", 7000))).get(0);
+        assertThat(without.stats()).isEqualTo(Stats.ZERO);
+        assertThat(without).usingRecursiveComparison().ignoringFields("stats").isEqualTo(with);
+    }
+
+    @Test
     void singleServiceGet() {
         Service s = IpvsGolden.load("get-service").run(t -> t.getService(tcp("10.9.0.1", 80)));
         assertThat(s.sameConfig(svc(tcp("10.9.0.1", 80), "rr").persistent(120))).isTrue();

@@ -75,4 +75,45 @@ class NlCodecTest {
         byte[] b = new NlRequest("X", 0x18, 0x600, new byte[] {1, 2, 3}).toBytes(0x01020304);
         assertThat(Golden.hex(b)).isEqualTo("13000000" + "1800" + "0006" + "04030201" + "00000000" + "010203" + "00");
     }
+
+    @Test
+    void attributesReadTheSameFromHeapDirectAndReadOnlyBuffers() throws Exception {
+        NlEncoder e = new NlEncoder().u8(1, 0xAB).u16(2, 0xBEEF).u32(3, 0xCAFEBABE).u64(4, 0x0123456789ABCDEFL)
+                .be16(5, 8080).be32(6, 0xffffff00).string(7, "wrr");
+        int n = e.beginNested(8);
+        e.u32(1, 7);
+        e.endNested(n);
+        byte[] b = e.toBytes();
+        ByteBuffer direct = ByteBuffer.allocateDirect(b.length + 8).order(ByteOrder.nativeOrder());
+        direct.position(8);
+        direct.put(b).position(8);
+        ByteBuffer offsetHeap = ByteBuffer.wrap(new byte[b.length + 3], 3, b.length).slice().put(b).flip();
+        for (ByteBuffer in : new ByteBuffer[] {ByteBuffer.wrap(b), direct, ByteBuffer.wrap(b).asReadOnlyBuffer(),
+                offsetHeap}) {
+            Attrs a = Attrs.parse(in.order(ByteOrder.nativeOrder()));
+            assertThat(a.u8(1)).isEqualTo(0xAB);
+            assertThat(a.u16(2)).isEqualTo(0xBEEF);
+            assertThat(a.u32(3)).isEqualTo(0xCAFEBABE);
+            assertThat(a.u64(4)).isEqualTo(0x0123456789ABCDEFL);
+            assertThat(a.be16(5)).isEqualTo(8080);
+            assertThat(a.be32(6)).isEqualTo(0xffffff00);
+            assertThat(a.string(7)).isEqualTo("wrr");
+            assertThat(a.nested(8).u32(1)).isEqualTo(7);
+            assertThat(a.get(2).value().getShort(0) & 0xffff).isEqualTo(0xBEEF);
+            assertThat(a.all()).hasSize(8);
+        }
+    }
+
+    @Test
+    void messagesOfADirectDatagramParseAsOfAHeapOne() {
+        byte[] one = new NlRequest("x", 20, 0, new NlEncoder().u32(1, 42).toBytes()).toBytes(7);
+        ByteBuffer direct = ByteBuffer.allocateDirect(2 * one.length).order(ByteOrder.nativeOrder());
+        direct.put(one).put(one).flip();
+        java.util.List<NlMessage> msgs = NlMessage.parseAll(direct);
+        assertThat(msgs).hasSize(2).allSatisfy(m -> {
+            assertThat(m.type()).isEqualTo(20);
+            assertThat(m.seq()).isEqualTo(7);
+            assertThat(m.attrs(0).u32(1)).isEqualTo(42);
+        });
+    }
 }

@@ -47,6 +47,18 @@ class IpvsadmSaveTest {
         assertThat(IpvsadmSave.save(new FakeIpvsTable())).isEmpty();
     }
 
+    /** Streamed in parts (a table of several parts here) or built as one string: the same text. */
+    @Test
+    void streamedSaveIsTheSameText() throws Exception {
+        FakeIpvsTable table = new FakeIpvsTable();
+        assertThat(new IpvsRestore(table).restore(IpvsRestorePerfIT.rules(600, 10), false).failures()).isEmpty();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        IpvsadmSave.save(table, out);
+        String text = IpvsadmSave.save(table);
+        assertThat(text.length()).isGreaterThan(3 * 64 * 1024);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
     @Test
     void lineFormats() {
         ServiceKey web = ServiceKey.udp(IpAddresses.parse("2001:db8::1"), 5060);
