@@ -39,7 +39,7 @@ public final class NetlinkSocket implements NetlinkTransport {
         this.fd = fd;
         this.name = name;
         this.recvLength = recvLength;
-        this.recvMem = NativeBuffer.allocate(RECV_BUF);
+        this.recvMem = NativeBuffer.allocate(recvLength);
         this.sendMem = NativeBuffer.allocate(64 << 10);
     }
 
