@@ -12,7 +12,6 @@ import dev.vigil.kernel.netlink.NlRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * {@link IpvsTable} over generic netlink: resolves the {@code IPVS} family once, then sends
@@ -100,11 +99,50 @@ public final class NetlinkIpvs implements IpvsTable {
         return codec;
     }
 
-    private <T> List<T> dump(NlRequest request, Function<NlMessage, T> decode) {
-        List<NlMessage> replies = client.dump(request);
+    /**
+     * Decodes one dump reply. The decoders are constants of anonymous classes rather than method
+     * references: a save runs the destination dump once per service, and a method reference's
+     * call site is linked through method handles at its first run, which costs a one-shot command
+     * more than the decoding.
+     */
+    private interface Decoder<T> {
+        T decode(NlMessage m);
+    }
+
+    private static final Decoder<Service> SERVICE = new Decoder<>() {
+        @Override
+        public Service decode(NlMessage m) {
+            return IpvsCodec.decodeService(m);
+        }
+    };
+
+    private static final Decoder<Destination> DESTINATION = new Decoder<>() {
+        @Override
+        public Destination decode(NlMessage m) {
+            return IpvsCodec.decodeDest(m);
+        }
+    };
+
+    private static final Decoder<Destination> DESTINATION_WITHOUT_STATS = new Decoder<>() {
+        @Override
+        public Destination decode(NlMessage m) {
+            return IpvsCodec.decodeDestWithoutStats(m);
+        }
+    };
+
+    private static final Decoder<SyncDaemon> DAEMON = new Decoder<>() {
+        @Override
+        public SyncDaemon decode(NlMessage m) {
+            return IpvsCodec.decodeDaemon(m);
+        }
+    };
+
+    /** Runs the dump {@code request} over {@code via} and decodes every reply. */
+    private static <T> List<T> dump(NetlinkClient via, NlRequest request, Decoder<T> decoder) {
+        List<NlMessage> replies = via.dump(request);
         List<T> out = new ArrayList<>(replies.size());
         for (NlMessage m : replies) {
-            out.add(decode.apply(m));
+            out.add(decoder.decode(m));
         }
         return out;
     }
@@ -119,12 +157,7 @@ public final class NetlinkIpvs implements IpvsTable {
 
     @Override
     public List<Service> listServices() {
-        List<NlMessage> replies = serviceDumps.dump(codec.dumpServices());
-        List<Service> out = new ArrayList<>(replies.size());
-        for (NlMessage m : replies) {
-            out.add(IpvsCodec.decodeService(m));
-        }
-        return out;
+        return dump(serviceDumps, codec.dumpServices(), SERVICE);
     }
 
     /** One service, read from the kernel ({@code ESRCH} when absent). */
@@ -134,18 +167,12 @@ public final class NetlinkIpvs implements IpvsTable {
 
     @Override
     public List<Destination> listDestinations(ServiceKey service) {
-        return dump(codec.dumpDests(service), IpvsCodec::decodeDest);
+        return dump(client, codec.dumpDests(service), DESTINATION);
     }
 
     @Override
     public List<Destination> listDestinationsWithoutStats(ServiceKey service) {
-        // Decoded in a plain loop (no method reference to link): this runs once per service of a save.
-        List<NlMessage> replies = client.dump(codec.dumpDests(service));
-        List<Destination> out = new ArrayList<>(replies.size());
-        for (NlMessage m : replies) {
-            out.add(IpvsCodec.decodeDestWithoutStats(m));
-        }
-        return out;
+        return dump(client, codec.dumpDests(service), DESTINATION_WITHOUT_STATS);
     }
 
     @Override
@@ -215,7 +242,7 @@ public final class NetlinkIpvs implements IpvsTable {
 
     @Override
     public List<SyncDaemon> listDaemons() {
-        return dump(codec.dumpDaemons(), IpvsCodec::decodeDaemon);
+        return dump(client, codec.dumpDaemons(), DAEMON);
     }
 
     @Override
