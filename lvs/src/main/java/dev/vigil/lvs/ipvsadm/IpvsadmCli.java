@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.logging.LogManager;
 
 /**
  * {@code vigil ipvs save} and {@code vigil ipvs restore [-C|--flush] [-f|--file FILE]} with the
@@ -43,6 +45,9 @@ public final class IpvsadmCli {
 
     /** Entry point for {@code vigil ipvs save|restore ...}: {@code args} start after {@code ipvs}. */
     public static void main(String[] args) {
+        if (unconfiguredLogging(System.getProperties())) {
+            System.setProperty(LOG_MANAGER, UnconfiguredLogManager.class.getName());
+        }
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         // An anonymous class rather than NetlinkIpvs::open: nothing to link through method handles.
@@ -54,6 +59,38 @@ public final class IpvsadmCli {
         };
         int status = new IpvsadmCli(tables, err).run(args, System.in, out);
         System.exit(status);
+    }
+
+    /** The system property that names java.util.logging's manager class. */
+    static final String LOG_MANAGER = "java.util.logging.manager";
+
+    /**
+     * True when nobody configured java.util.logging ({@code -Djava.util.logging.*}): then the
+     * commands use {@link UnconfiguredLogManager}.
+     */
+    static boolean unconfiguredLogging(Properties system) {
+        return system.getProperty(LOG_MANAGER) == null && system.getProperty("java.util.logging.config.file") == null
+                && system.getProperty("java.util.logging.config.class") == null;
+    }
+
+    /**
+     * java.util.logging without its configuration file. jffi sets up a java.util.logging logger while
+     * it loads its native library (it logs only at FINEST), and the default manager then reads the
+     * JDK's logging.properties, which parses its levels with streams and lambdas: a few percent of an
+     * empty command's start-up under emulation, for messages nobody sees. This manager reads nothing,
+     * so the root logger keeps level INFO and has no handler. The ipvs commands log nothing through
+     * java.util.logging themselves; setting any {@code java.util.logging.*} property restores the
+     * default manager.
+     */
+    public static final class UnconfiguredLogManager extends LogManager {
+        /** Public, as java.util.logging creates the manager from its class name. */
+        public UnconfiguredLogManager() {
+        }
+
+        @Override
+        public void readConfiguration() {
+            // Nothing to read: see the class comment.
+        }
     }
 
     /** Runs {@code args} ({@code save}, or {@code restore} and its options); returns the exit status. */

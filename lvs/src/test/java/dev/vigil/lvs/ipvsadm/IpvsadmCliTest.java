@@ -14,7 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.logging.LogManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +42,25 @@ class IpvsadmCliTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void javaUtilLoggingStaysUnconfiguredUnlessSomeoneConfiguresIt() {
+        assertThat(IpvsadmCli.unconfiguredLogging(new Properties())).isTrue();
+        for (String p : List.of(IpvsadmCli.LOG_MANAGER, "java.util.logging.config.file", "java.util.logging.config.class")) {
+            Properties set = new Properties();
+            set.setProperty(p, "x");
+            assertThat(IpvsadmCli.unconfiguredLogging(set)).as(p).isFalse();
+        }
+    }
+
+    @Test
+    void theUnconfiguredManagerReadsNoConfigurationFile() throws IOException {
+        LogManager m = new IpvsadmCli.UnconfiguredLogManager();
+        m.readConfiguration();
+        // The JDK's logging.properties names a console handler and the root level.
+        assertThat(m.getProperty("handlers")).isNull();
+        assertThat(m.getProperty(".level")).isNull();
     }
 
     @Test
