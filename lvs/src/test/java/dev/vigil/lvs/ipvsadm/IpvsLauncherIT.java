@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code vigil ipvs restore} and {@code save} as users run them: through the distribution's
  * launcher (bin/vigil), with the start-up files of {@code cds/make-archive} (its class data
  * archives and, where the JDK has jlink, the ipvs commands' own Java runtime), against the
- * kernel's table, checked against {@code ipvsadm -Sn}.
+ * kernel's table, checked against {@code ipvsadm -Sn}. Inside the IPVS VM the distribution's files
+ * may be changed: the changes go to the VM's memory, and the test puts them back anyway.
  */
 @Tag("ipvs-vm")
 class IpvsLauncherIT {
@@ -131,6 +132,17 @@ class IpvsLauncherIT {
         assertThat(r.exit()).as(r.err()).isZero();
         // -Xshare:on fails the start when the runtime's archive does not map.
         assertThat(r.err()).contains("java.home = " + runtime.toRealPath());
+        // After an update of the JDK that made it, the commands run on that JDK again.
+        Path release = runtime.resolve("jdk.release");
+        String made = Files.readString(release, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(release, made + "UPDATED=1\n", StandardCharsets.UTF_8);
+            Run stale = vigil(List.of("JAVA_OPTS=-XshowSettings:properties"), "", "ipvs", "save");
+            assertThat(stale.exit()).as(stale.err()).isZero();
+            assertThat(stale.err()).contains("java.home = " + jdk.toRealPath());
+        } finally {
+            Files.writeString(release, made, StandardCharsets.UTF_8);
+        }
         // Named explicitly, JAVA wins over the runtime.
         Run named = vigil(List.of("JAVA=" + jdk.resolve("bin/java"), "JAVA_OPTS=-XshowSettings:properties"), "",
                 "ipvs", "save");
