@@ -8,7 +8,6 @@ import dev.vigil.kernel.netlink.NlRequest;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.function.Supplier;
 
 import static dev.vigil.kernel.ipvs.IpvsConstants.*;
 
@@ -45,8 +44,17 @@ public final class IpvsCodec {
         this.detailed = detailed;
     }
 
-    private String name(String cmd, Supplier<?> detail) {
-        return detailed ? cmd + "(" + detail.get() + ")" : cmd;
+    /**
+     * {@code cmd}, or with its detail when detailed: formatted only then, so the batches and the
+     * dumps a save sends (one per service) build no description (and no lambda) per request.
+     */
+    private String name(String cmd, Object detail) {
+        return detailed ? cmd + "(" + detail + ")" : cmd;
+    }
+
+    /** As {@link #name(String, Object)} for a destination of {@code svc}. */
+    private String name(String cmd, ServiceKey svc, Destination d) {
+        return detailed ? cmd + "(" + svc + " -> " + d.describe() + ")" : cmd;
     }
 
     public int familyId() {
@@ -72,21 +80,21 @@ public final class IpvsCodec {
     // ---- services ----
 
     public NlRequest newService(Service s) {
-        return request(fullService(header(CMD_NEW_SERVICE), s), name("IPVS_CMD_NEW_SERVICE", () -> s.key()));
+        return request(fullService(header(CMD_NEW_SERVICE), s), name("IPVS_CMD_NEW_SERVICE", s.key()));
     }
 
     public NlRequest setService(Service s) {
-        return request(fullService(header(CMD_SET_SERVICE), s), name("IPVS_CMD_SET_SERVICE", () -> s.key()));
+        return request(fullService(header(CMD_SET_SERVICE), s), name("IPVS_CMD_SET_SERVICE", s.key()));
     }
 
     public NlRequest delService(ServiceKey key) {
         return request(bareService(header(CMD_DEL_SERVICE), key, Service.defaultNetmask(key.family())),
-                name("IPVS_CMD_DEL_SERVICE", () -> key));
+                name("IPVS_CMD_DEL_SERVICE", key));
     }
 
     /** The request for one service (a reply then the ack; ESRCH when absent). */
     public NlRequest getService(ServiceKey key) {
-        return request(bareService(header(CMD_GET_SERVICE), key, 0), name("IPVS_CMD_GET_SERVICE", () -> key));
+        return request(bareService(header(CMD_GET_SERVICE), key, 0), name("IPVS_CMD_GET_SERVICE", key));
     }
 
     /** The dump request for all services. */
@@ -145,15 +153,15 @@ public final class IpvsCodec {
     // ---- destinations ----
 
     public NlRequest newDest(ServiceKey svc, Destination d) {
-        return request(dest(header(CMD_NEW_DEST), svc, d), name("IPVS_CMD_NEW_DEST", () -> arrow(svc, d)));
+        return request(dest(header(CMD_NEW_DEST), svc, d), name("IPVS_CMD_NEW_DEST", svc, d));
     }
 
     public NlRequest setDest(ServiceKey svc, Destination d) {
-        return request(dest(header(CMD_SET_DEST), svc, d), name("IPVS_CMD_SET_DEST", () -> arrow(svc, d)));
+        return request(dest(header(CMD_SET_DEST), svc, d), name("IPVS_CMD_SET_DEST", svc, d));
     }
 
     public NlRequest delDest(ServiceKey svc, Destination d) {
-        return request(dest(header(CMD_DEL_DEST), svc, d), name("IPVS_CMD_DEL_DEST", () -> arrow(svc, d)));
+        return request(dest(header(CMD_DEL_DEST), svc, d), name("IPVS_CMD_DEL_DEST", svc, d));
     }
 
     /** The service attribute of a destination command for {@code svc}, from the last one when it matches. */
@@ -168,18 +176,13 @@ public final class IpvsCodec {
         return last.bytes();
     }
 
-    private static String arrow(ServiceKey svc, Destination d) {
-        return svc + " -> " + d.describe();
-    }
-
     /** The dump request for the destinations of {@code svc} (ESRCH when the service is absent). */
     public NlRequest dumpDests(ServiceKey svc) {
         NlEncoder e = header(CMD_GET_DEST);
         int mark = e.beginNested(CMD_ATTR_SERVICE);
         serviceId(e, svc);
         end(e, mark);
-        // Named without a lambda: one of these goes with every service of a save.
-        return request(e, detailed ? "IPVS_CMD_GET_DEST(" + svc + ")" : "IPVS_CMD_GET_DEST");
+        return request(e, name("IPVS_CMD_GET_DEST", svc));
     }
 
     private NlEncoder dest(NlEncoder e, ServiceKey svc, Destination d) {
@@ -220,7 +223,7 @@ public final class IpvsCodec {
                     d.group().getAddress());
         }
         end(e, mark);
-        return request(e, name("IPVS_CMD_NEW_DAEMON", () -> d.state().label()));
+        return request(e, name("IPVS_CMD_NEW_DAEMON", d.state().label()));
     }
 
     public NlRequest delDaemon(SyncState state) {
@@ -230,7 +233,7 @@ public final class IpvsCodec {
         e.string(DAEMON_ATTR_MCAST_IFN, "");
         e.u32(DAEMON_ATTR_SYNC_ID, 0);
         end(e, mark);
-        return request(e, name("IPVS_CMD_DEL_DAEMON", () -> state.label()));
+        return request(e, name("IPVS_CMD_DEL_DAEMON", state.label()));
     }
 
     public NlRequest dumpDaemons() {
@@ -259,7 +262,7 @@ public final class IpvsCodec {
             return request(header(CMD_ZERO), "IPVS_CMD_ZERO");
         }
         return request(bareService(header(CMD_ZERO), svc, Service.defaultNetmask(svc.family())),
-                name("IPVS_CMD_ZERO", () -> svc));
+                name("IPVS_CMD_ZERO", svc));
     }
 
     public NlRequest flush() {
