@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -48,6 +49,11 @@ public final class IpvsadmCli {
         if (unconfiguredLogging(System.getProperties())) {
             System.setProperty(LOG_MANAGER, UnconfiguredLogManager.class.getName());
         }
+        // The commands read and write ipvsadm's format, the same in every locale, so formatting
+        // follows no user locale. Locale.US in particular: java.util.Formatter (jffi formats a
+        // message while it loads its library) then needs no locale data, whose loading is a tenth
+        // of an empty command's start-up under emulation.
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         // An anonymous class rather than NetlinkIpvs::open: nothing to link through method handles.
