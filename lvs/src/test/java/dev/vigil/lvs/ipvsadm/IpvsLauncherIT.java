@@ -136,7 +136,10 @@ class IpvsLauncherIT {
         Path release = runtime.resolve("jdk.release");
         String made = Files.readString(release, StandardCharsets.UTF_8);
         try {
-            Files.writeString(release, made + "UPDATED=1\n", StandardCharsets.UTF_8);
+            // What an update changes: the build named by JAVA_RUNTIME_VERSION.
+            String updated = made.replaceFirst("(?m)^JAVA_RUNTIME_VERSION=\"", "JAVA_RUNTIME_VERSION=\"0.");
+            assertThat(updated).as("release file of %s", jdk).isNotEqualTo(made);
+            Files.writeString(release, updated, StandardCharsets.UTF_8);
             Run stale = vigil(List.of("JAVA_OPTS=-XshowSettings:properties"), "", "ipvs", "save");
             assertThat(stale.exit()).as(stale.err()).isZero();
             assertThat(stale.err()).contains("java.home = " + jdk.toRealPath());
