@@ -56,7 +56,7 @@ class ServiceIT {
                 LabProcess vigil = LabProcess.start(lab, "a", "nonroot", cmd.toArray(String[]::new));
 
                 Wait.until("READY=1 on the notify socket [" + vigil.logFile() + "]", START,
-                        () -> messages.stream().anyMatch(m -> m.startsWith("READY=1")));
+                        () -> List.copyOf(messages).stream().anyMatch(m -> m.startsWith("READY=1")));
                 Wait.until("MASTER with " + VIP + " [" + vigil.logFile() + "]", START,
                         () -> state(svc.resolve("a.sock")).equals("MASTER") && holds(lab));
                 String proc = Files.readString(Path.of("/proc", Long.toString(vigil.pid()), "status"));
@@ -77,9 +77,9 @@ class ServiceIT {
 
                 vigil.terminate();
                 assertThat(vigil.waitFor(Duration.ofSeconds(60))).as("exit status after SIGTERM [%s]", vigil.log()).isZero();
-                Wait.until("STOPPING=1", Duration.ofSeconds(10), () -> messages.stream().anyMatch(m -> m.startsWith("STOPPING=1")));
+                Wait.until("STOPPING=1", Duration.ofSeconds(10), () -> List.copyOf(messages).stream().anyMatch(m -> m.startsWith("STOPPING=1")));
                 assertThat(holds(lab)).as("VIP after stop").isFalse();
-                System.out.println("sd_notify messages: " + messages.stream().map(m -> m.replace('\n', ' ')).toList());
+                System.out.println("sd_notify messages: " + List.copyOf(messages).stream().map(m -> m.replace('\n', ' ')).toList());
                 receiver.interrupt();
             }
         }

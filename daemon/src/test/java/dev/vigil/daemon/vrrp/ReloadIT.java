@@ -199,7 +199,8 @@ class ReloadIT {
                     + (probe.replies() - firstReply) + " replies, " + probe.lost(firstReply) + " lost");
             assertThat(probe.lost(firstReply)).as("echo requests to the VIP without a reply").isZero();
             assertThat(gap).as("longest probe gap").isLessThan(GAP_BOUND);
-            List<AdvertCapture.Advert> seen = adverts.adverts().subList(firstAdvert, adverts.adverts().size());
+            List<AdvertCapture.Advert> all = adverts.adverts();
+            List<AdvertCapture.Advert> seen = all.subList(firstAdvert, all.size());
             Duration advertGap = adverts.longestGap(firstAdvert);
             System.out.println("master adverts during the reloads: " + seen.size() + ", longest gap "
                     + advertGap.toMillis() + " ms");
