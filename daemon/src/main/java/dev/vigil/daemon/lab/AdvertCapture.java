@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * measure the longest silence between two adverts and see every priority advertised.
  */
 public final class AdvertCapture extends LabProcess {
-    private static final Pattern ADVERT = Pattern.compile("^(\\d+)\\.(\\d{6}) IP .*vrid (\\d+), prio (\\d+)");
+    private static final Pattern ADVERT = Pattern.compile("^(\\d+)\\.(\\d{6}) IP .*vrid (\\d+), prio (\\d+),");
 
     private final int vrid;
 
@@ -39,7 +39,10 @@ public final class AdvertCapture extends LabProcess {
 
     /** The adverts captured so far, oldest first. */
     public List<Advert> adverts() {
-        return log().lines().map(ADVERT::matcher).filter(Matcher::find)
+        String log = log();
+        // Only whole lines: tcpdump may be writing the last one.
+        String whole = log.substring(0, log.lastIndexOf('\n') + 1);
+        return whole.lines().map(ADVERT::matcher).filter(Matcher::find)
                 .filter(m -> Integer.parseInt(m.group(3)) == vrid)
                 .map(m -> new Advert(Long.parseLong(m.group(1)) * 1_000_000L + Long.parseLong(m.group(2)),
                         Integer.parseInt(m.group(4))))
@@ -48,7 +51,11 @@ public final class AdvertCapture extends LabProcess {
 
     /** The longest time between two consecutive adverts, from the {@code from}th advert on. */
     public Duration longestGap(int from) {
-        List<Advert> a = adverts();
+        return longestGap(adverts(), from);
+    }
+
+    /** The longest time between two consecutive adverts of {@code a}, from the {@code from}th advert on. */
+    public static Duration longestGap(List<Advert> a, int from) {
         long most = 0;
         for (int i = Math.max(from, 0) + 1; i < a.size(); i++) {
             most = Math.max(most, a.get(i).micros() - a.get(i - 1).micros());

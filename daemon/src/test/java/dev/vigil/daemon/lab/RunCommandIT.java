@@ -27,6 +27,9 @@ class RunCommandIT {
 
             Wait.until("pid file names the daemon (log " + vigil.logFile() + ")", Duration.ofSeconds(60),
                     () -> PidFile.read(vigil.pidFile()).orElse(-1) == vigil.pid() && Files.exists(vigil.socket()));
+            // The control socket answers while the daemon still starts its subsystems.
+            Wait.until("running (log " + vigil.logFile() + ")", Duration.ofSeconds(60),
+                    () -> vigil.cli("status", "--json").out().contains("\"state\" : \"running\""));
             ExecResult status = vigil.cli("status", "--json");
             assertThat(status.exit()).as(status.err()).isZero();
             assertThat(status.out()).contains("\"pid\" : " + vigil.pid()).contains("\"state\" : \"running\"");

@@ -70,7 +70,8 @@ class ServiceIT {
                 int before = messages.size();
                 Commands.kill("-HUP", vigil.pid());
                 Wait.until("RELOADING=1 then READY=1 after SIGHUP", START, () -> {
-                    List<String> after = List.copyOf(messages.subList(before, messages.size()));
+                    List<String> all = List.copyOf(messages);
+                    List<String> after = all.subList(before, all.size());
                     int reloading = indexOf(after, "RELOADING=1");
                     return reloading >= 0 && indexOf(after.subList(reloading, after.size()), "READY=1") >= 0;
                 });

@@ -104,6 +104,9 @@ class MetricsIT {
                     "--http", "10.79.0.2:9100");
             Wait.until("VIP on a [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", VIP4));
             Wait.until("b is backup [" + b.logFile() + "]", VrrpLab.STARTUP, () -> "BACKUP".equals(state(b)));
+            // b reports BACKUP from its start; its first advert from a may still be on its way.
+            Wait.until("b has received a's adverts", Duration.ofSeconds(10),
+                    () -> VrrpLab.live(b).path("counters").path("adverts_received").asLong() > 0);
 
             PromText a1 = metrics(lab, "10.79.0.1");
             PromText b1 = metrics(lab, "10.79.0.2");

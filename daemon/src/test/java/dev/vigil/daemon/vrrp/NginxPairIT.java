@@ -179,6 +179,12 @@ class NginxPairIT {
         b.terminate();
         assertThat(b.waitFor(Duration.ofSeconds(15))).isZero();
         Wait.until("a takes over when b stops", Duration.ofSeconds(10), () -> holds(lab, "a", VIP4));
+        // The notify script of that MASTER runs on its own: it must have written its line before
+        // a stops, or STOP could come first.
+        Wait.until("a's notify script logs MASTER", Duration.ofSeconds(10), () -> {
+            List<String> notified = lines(lab, "a.notify");
+            return notified.size() >= 4 && notified.get(notified.size() - 1).equals("INSTANCE VI_1 MASTER 150");
+        });
         a.terminate();
         assertThat(a.waitFor(Duration.ofSeconds(15))).isZero();
         assertThat(lines(lab, "a.notify")).containsExactly("INSTANCE VI_1 BACKUP 150", "INSTANCE VI_1 MASTER 150",

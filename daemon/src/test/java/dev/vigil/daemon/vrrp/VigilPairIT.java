@@ -65,13 +65,17 @@ class VigilPairIT {
             Probe probe = Probe.start(lab, "client", v.vip());
             Wait.until("client reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > 10);
             assertThat(state(a)).as("a's state").isEqualTo("MASTER");
-            var status = VrrpLab.statusCommand(b);
-            assertThat(status.path("state").asText()).as("vigil status --json on b").isEqualTo("BACKUP");
-            assertThat(status.path("master").asText()).as("b's view of the master").isEqualTo(masterAddress(lab, v));
+            String master = masterAddress(lab, v);
+            // b knows the master from its first advert received.
+            Wait.until("vigil status --json on b: BACKUP, master " + master, Duration.ofSeconds(10), () -> {
+                var status = VrrpLab.statusCommand(b);
+                return status != null && status.path("state").asText().equals("BACKUP")
+                        && status.path("master").asText().equals(master);
+            });
 
             linkDownAndUp(lab, v, a, b, probe);
             a = killAndRestart(lab, v, a, confA, probe);
-            terminate(lab, v, a, probe);
+            terminate(lab, v, a, b, probe);
         }
     }
 
@@ -124,8 +128,9 @@ class VigilPairIT {
         return a2;
     }
 
-    private static void terminate(NetLab lab, Variant v, VigilProcess a, Probe probe) {
+    private static void terminate(NetLab lab, Variant v, VigilProcess a, VigilProcess b, Probe probe) {
         int from = probe.replies();
+        int logged = b.log().length();
         a.terminate();
         Duration d = Wait.until(v.name() + ": b takes over after SIGTERM of a", Duration.ofSeconds(10),
                 () -> holds(lab, "b", v.vip()));
@@ -134,7 +139,11 @@ class VigilPairIT {
         Wait.until("client reaches the VIP on b", Duration.ofSeconds(10), () -> probe.replies() > from + 20);
         System.out.printf("%s: SIGTERM of master -> backup holds VIP after %d ms (Master_Down_Interval %d ms), "
                 + "client gap %d ms%n", v.name(), d.toMillis(), v.masterDown().toMillis(), probe.longestGap(from).toMillis());
-        assertThat(d).as("priority 0 handover is well under Master_Down_Interval")
-                .isLessThan(v.masterDown().multipliedBy(2).dividedBy(3));
+        // The handover is by a's priority 0 advert, not by b's timer: b says why it became master.
+        // The time is printed above; on a loaded machine it varies too much to assert more than
+        // that it is not late.
+        Wait.until("b logs its takeover by priority 0 advert [" + b.logFile() + "]", Duration.ofSeconds(10),
+                () -> b.log().substring(logged).contains("(VI_1) BACKUP -> MASTER (priority 0 advert)"));
+        assertThat(d).as("priority 0 handover").isLessThan(v.masterDown().plusSeconds(1));
     }
 }

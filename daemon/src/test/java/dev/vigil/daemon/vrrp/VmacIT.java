@@ -93,10 +93,14 @@ class VmacIT {
         if (!exists(lab, node, dev)) {
             return false;
         }
-        // The link may go between the two commands (a restarting daemon replaces a stale one).
+        // The link may go between any two of these commands (a restarting daemon replaces a stale
+        // one): a command that finds no such device means "not yet".
         var details = lab.run(ns, "ip", "-j", "-d", "link", "show", "dev", dev);
-        return details.ok() && details.out().contains("\"address\":\"" + mac + "\"")
-                && lab.addresses(ns, dev).stream().anyMatch(a -> a.startsWith(vip + "/"));
+        if (!details.ok() || !details.out().contains("\"address\":\"" + mac + "\"")) {
+            return false;
+        }
+        var addresses = lab.run(ns, "ip", "-o", "addr", "show", "dev", dev);
+        return addresses.ok() && addresses.out().contains(" " + vip + "/");
     }
 
     private static boolean exists(NetLab lab, String node, String dev) {
@@ -135,9 +139,9 @@ class VmacIT {
     void vigilPairKeepsTheVirtualMacAcrossAFailover() {
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150)));
-            Wait.until("VIP on a's vrrp.51 [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holdsOnVmac(lab, "a"));
+            Wait.until("VIP on a's vrrp.51 [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holdsOnVmac(lab, "a"));
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", conf("B", 100)));
-            Wait.until("b creates its vrrp.51 [" + b.logFile() + "]", Duration.ofSeconds(20),
+            Wait.until("b creates its vrrp.51 [" + b.logFile() + "]", VrrpLab.STARTUP,
                     () -> lab.run(lab.node("b").ns(), "ip", "link", "show", "dev", "vrrp.51").ok());
             assertThat(vmacDetails(lab, "a")).contains("\"info_kind\":\"macvlan\"").contains("\"mode\":\"private\"")
                     .contains("\"link\":\"eth0\"");
@@ -169,10 +173,10 @@ class VmacIT {
     void ipv6VigilPairKeepsTheVirtualMacAcrossAFailover() {
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a6.conf", conf6("A", 150)));
-            Wait.until("VIP6 on a's vrrp.52 [" + a.logFile() + "]", Duration.ofSeconds(20),
+            Wait.until("VIP6 on a's vrrp.52 [" + a.logFile() + "]", VrrpLab.STARTUP,
                     () -> holdsOn(lab, "a", "vrrp.52", VMAC6, VIP6));
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b6.conf", conf6("B", 100)));
-            Wait.until("b creates its vrrp.52 [" + b.logFile() + "]", Duration.ofSeconds(20),
+            Wait.until("b creates its vrrp.52 [" + b.logFile() + "]", VrrpLab.STARTUP,
                     () -> exists(lab, "b", "vrrp.52") && !linkLocals(lab, "b", "vrrp.52").isEmpty());
             assertThat(vmacDetails(lab, "a", "vrrp.52")).contains("\"mode\":\"private\"").contains("\"link\":\"eth0\"");
             for (String n : new String[] {"a", "b"}) {
@@ -206,10 +210,10 @@ class VmacIT {
         dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a6.conf", conf6("A", 150)));
-            Wait.until("VIP6 on vigil's vrrp.52 [" + a.logFile() + "]", Duration.ofSeconds(20),
+            Wait.until("VIP6 on vigil's vrrp.52 [" + a.logFile() + "]", VrrpLab.STARTUP,
                     () -> holdsOn(lab, "a", "vrrp.52", VMAC6, VIP6));
             KeepalivedProcess.start(lab, "b", "b1", conf6("B", 100));
-            Wait.until("keepalived creates its vrrp.52", Duration.ofSeconds(20), () -> exists(lab, "b", "vrrp.52"));
+            Wait.until("keepalived creates its vrrp.52", VrrpLab.STARTUP, () -> exists(lab, "b", "vrrp.52"));
             Probe probe = Probe.start(lab, "client", VIP6);
             Wait.until("client reaches the IPv6 VIP", Duration.ofSeconds(10), () -> probe.replies() > 5);
             assertThat(holdsOn(lab, "b", "vrrp.52", VMAC6, VIP6)).as("keepalived stays backup").isFalse();
@@ -241,9 +245,9 @@ class VmacIT {
         dev.vigil.daemon.lab.LabAssumptions.assumeKeepalived();
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150)));
-            Wait.until("VIP on vigil's vrrp.51 [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holdsOnVmac(lab, "a"));
+            Wait.until("VIP on vigil's vrrp.51 [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holdsOnVmac(lab, "a"));
             KeepalivedProcess.start(lab, "b", "b1", conf("B", 100));
-            Wait.until("keepalived creates its vrrp.51", Duration.ofSeconds(20),
+            Wait.until("keepalived creates its vrrp.51", VrrpLab.STARTUP,
                     () -> lab.run(lab.node("b").ns(), "ip", "link", "show", "dev", "vrrp.51").ok());
             Probe probe = Probe.start(lab, "client", VIP);
             Wait.until("client reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > 5);

@@ -106,7 +106,7 @@ class VrrpInteropIT {
         try (NetLab lab = lab()) {
             VigilProcess a = VigilProcess.start(lab, "a", "a1", write(lab, "a.conf", conf("A", 150, V2_PASS)));
             KeepalivedProcess.start(lab, "b", "b1", conf("B", 100, V2_PASS));
-            Wait.until("VIP on vigil (a) [" + a.logFile() + "]", Duration.ofSeconds(20), () -> holds(lab, "a", VIP4));
+            Wait.until("VIP on vigil (a) [" + a.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "a", VIP4));
             Wait.until("keepalived (b) stays backup", Duration.ofSeconds(3), () -> !holds(lab, "b", VIP4));
             Probe probe = Probe.start(lab, "client", VIP4);
             Wait.until("client reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > 10);
@@ -119,7 +119,7 @@ class VrrpInteropIT {
 
             int before = probe.replies();
             VigilProcess a2 = VigilProcess.start(lab, "a", "a2", lab.dir().resolve("a.conf"));
-            Wait.until("vigil takes the VIP back (preempt) [" + a2.logFile() + "]", Duration.ofSeconds(20),
+            Wait.until("vigil takes the VIP back (preempt) [" + a2.logFile() + "]", VrrpLab.STARTUP,
                     () -> holds(lab, "a", VIP4) && !holds(lab, "b", VIP4));
             Wait.until("client still reaches the VIP", Duration.ofSeconds(10), () -> probe.replies() > before + 20);
 
@@ -137,8 +137,8 @@ class VrrpInteropIT {
             KeepalivedProcess a = KeepalivedProcess.start(lab, "a", "a1", conf("A", 150, v3Unicast("10.78.0.1", "10.78.0.2")));
             VigilProcess b = VigilProcess.start(lab, "b", "b1",
                     write(lab, "b.conf", conf("B", 100, v3Unicast("10.78.0.2", "10.78.0.1"))));
-            Wait.until("VIP on keepalived (a)", Duration.ofSeconds(20), () -> holds(lab, "a", VIP4));
-            Wait.until("vigil (b) is backup [" + b.logFile() + "]", Duration.ofSeconds(10),
+            Wait.until("VIP on keepalived (a)", VrrpLab.STARTUP, () -> holds(lab, "a", VIP4));
+            Wait.until("vigil (b) is backup [" + b.logFile() + "]", VrrpLab.STARTUP,
                     () -> "BACKUP".equals(state(b)));
             assertThat(holds(lab, "b", VIP4)).isFalse();
 
@@ -158,7 +158,7 @@ class VrrpInteropIT {
         try (NetLab lab = lab()) {
             KeepalivedProcess a = KeepalivedProcess.start(lab, "a", "a1", conf("A", 100, V3_IPV6));
             VigilProcess b = VigilProcess.start(lab, "b", "b1", write(lab, "b.conf", conf("B", 150, V3_IPV6)));
-            Wait.until("VIP on vigil (b) [" + b.logFile() + "]", Duration.ofSeconds(20), () -> holds(lab, "b", VIP6));
+            Wait.until("VIP on vigil (b) [" + b.logFile() + "]", VrrpLab.STARTUP, () -> holds(lab, "b", VIP6));
             Wait.until("keepalived (a) backup", Duration.ofSeconds(5), () -> !holds(lab, "a", VIP6));
             b.kill9();
             Wait.until("keepalived takes the IPv6 VIP", Duration.ofSeconds(10), () -> holds(lab, "a", VIP6));

@@ -87,8 +87,17 @@ public final class IpvsadmCli {
      * so the root logger keeps level INFO and has no handler. The ipvs commands log nothing through
      * java.util.logging themselves; setting any {@code java.util.logging.*} property restores the
      * default manager.
+     *
+     * <p>Its first {@link #readConfiguration()}, the one the JDK makes while it sets the manager up,
+     * also ends that set-up's next step: the JDK catches the exception and skips handing its own
+     * bootstrap loggers over to java.util.logging, a step that first asks which logging backend the
+     * process has, by a search of the class path for {@code System.LoggerFinder} providers (about a
+     * fifth of a second of an emulated start, 2026-12-04). The JDK's internal loggers then keep
+     * their bootstrap form, which prints to standard error as java.util.logging's default would.
      */
     public static final class UnconfiguredLogManager extends LogManager {
+        private boolean setUp;
+
         /** Public, as java.util.logging creates the manager from its class name. */
         public UnconfiguredLogManager() {
         }
@@ -96,6 +105,17 @@ public final class IpvsadmCli {
         @Override
         public void readConfiguration() {
             // Nothing to read: see the class comment.
+            if (!setUp) {
+                setUp = true;
+                throw new SetUpEnds();
+            }
+        }
+
+        /** Ends the JDK's set-up of this manager after its configuration step (see the class comment). */
+        private static final class SetUpEnds extends RuntimeException {
+            SetUpEnds() {
+                super("java.util.logging is not configured by the ipvs commands", null, false, false);
+            }
         }
     }
 

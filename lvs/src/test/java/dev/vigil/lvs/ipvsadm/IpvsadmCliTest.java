@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.logging.LogManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IpvsadmCliTest {
     private static final String RULES = "-A -t 10.0.0.1:80 -s wrr\n-a -t 10.0.0.1:80 -r 10.0.0.2:8080 -m -w 3\n";
@@ -57,10 +58,30 @@ class IpvsadmCliTest {
     @Test
     void theUnconfiguredManagerReadsNoConfigurationFile() throws IOException {
         LogManager m = new IpvsadmCli.UnconfiguredLogManager();
+        // The first call is the JDK's, while it sets the manager up; it ends that set-up early.
+        assertThatThrownBy(m::readConfiguration).isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("not configured");
         m.readConfiguration();
         // The JDK's logging.properties names a console handler and the root level.
         assertThat(m.getProperty("handlers")).isNull();
         assertThat(m.getProperty(".level")).isNull();
+    }
+
+    /**
+     * In a JVM of its own, as the ipvs commands run: a logger set up through the unconfigured
+     * manager works (level INFO, no handler) and the JDK never searched for a logging backend.
+     */
+    @Test
+    void theUnconfiguredManagerSkipsTheSearchForALoggingBackend() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xshare:auto", "-Xlog:class+load=info:stdout",
+                "-cp", System.getProperty("java.class.path"), UnconfiguredLoggingMain.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("logger: level null, root INFO, handlers 0, fine false, info true")
+                .contains("manager: " + IpvsadmCli.UnconfiguredLogManager.class.getName())
+                .doesNotContain("BootstrapLogger$DetectBackend");
     }
 
     @Test
